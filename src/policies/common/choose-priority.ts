@@ -1,0 +1,29 @@
+/**
+ * Choosing a priority for one pick (`LoadBalancerBase::choosePriority`): x = hash % 100 + 1 is
+ * compared with the cumulative healthy loads, then the cumulative degraded loads.
+ * Worked example: healthy [16, 28, 14], degraded [28, 14, 0], hash 50 → x 51 → P1 healthy.
+ */
+import { modU64 } from '../../hash/u64.js';
+
+/**
+ * The chosen priority, encoded as `priority * 2 + (degraded ? 1 : 0)`. Falls back to priority 0
+ * healthy if the loads sum below x (Envoy treats that as a bug).
+ */
+export function choosePriority(
+  hashHi: number,
+  hashLo: number,
+  healthyLoad: Uint8Array,
+  degradedLoad: Uint8Array,
+): number {
+  const x = modU64(hashHi, hashLo, 100) + 1;
+  let acc = 0;
+  for (let p = 0; p < healthyLoad.length; p++) {
+    acc += healthyLoad[p];
+    if (x <= acc) return p * 2;
+  }
+  for (let p = 0; p < degradedLoad.length; p++) {
+    acc += degradedLoad[p];
+    if (x <= acc) return p * 2 + 1;
+  }
+  return 0;
+}

@@ -9,7 +9,8 @@
  * unhealthy and excluded (runtime `exclude_host_in_eds_status_draining`, on by default); DEGRADED
  * makes it degraded. https://www.envoyproxy.io/docs/envoy/latest/api-v3/config/core/v3/health_check.proto#enum-config-core-v3-healthstatus
  */
-export type HealthStatus = 'UNKNOWN' | 'HEALTHY' | 'UNHEALTHY' | 'DRAINING' | 'TIMEOUT' | 'DEGRADED';
+export type HealthStatus =
+  'UNKNOWN' | 'HEALTHY' | 'UNHEALTHY' | 'DRAINING' | 'TIMEOUT' | 'DEGRADED';
 
 /** Every EDS health status, in proto order. */
 export const HEALTH_STATUSES: readonly HealthStatus[] = Object.freeze([

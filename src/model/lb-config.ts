@@ -84,7 +84,9 @@ export const DEFAULT_ZONE_AWARE: ZoneAwareLbConfig = Object.freeze({
 
 /** Common LB config with every default filled in from the given fields. */
 export function commonLbConfig(
-  fields: Partial<Omit<CommonLbConfig, 'zoneAware'>> & { zoneAware?: Partial<ZoneAwareLbConfig> } = {},
+  fields: Partial<Omit<CommonLbConfig, 'zoneAware'>> & {
+    zoneAware?: Partial<ZoneAwareLbConfig>;
+  } = {},
 ): CommonLbConfig {
   return Object.freeze({
     healthyPanicThreshold: fields.healthyPanicThreshold ?? 50,
@@ -94,12 +96,16 @@ export function commonLbConfig(
 }
 
 /** Slow start with Envoy's defaults for the fields not given. */
-export function slowStartConfig(fields: Partial<SlowStartConfig> & { windowMs: number }): SlowStartConfig {
+export function slowStartConfig(
+  fields: Partial<SlowStartConfig> & { windowMs: number },
+): SlowStartConfig {
   return Object.freeze({ aggression: 1.0, minWeightPercent: 10, ...fields });
 }
 
 /** Round robin with defaults. */
-export function roundRobinConfig(fields: Partial<Omit<RoundRobinConfig, 'policy'>> = {}): RoundRobinConfig {
+export function roundRobinConfig(
+  fields: Partial<Omit<RoundRobinConfig, 'policy'>> = {},
+): RoundRobinConfig {
   return Object.freeze({ policy: 'ROUND_ROBIN', slowStart: fields.slowStart ?? null });
 }
 

@@ -42,7 +42,12 @@ export class EdfScheduler {
    * A scheduler over `items` advanced as if `picks` (a uint64 as halves; Envoy passes the LB's
    * seed) picks had been made. With no items it is empty.
    */
-  static createWithPicks(items: ArrayLike<number>, weightOf: WeightOf, picksHi: number, picksLo: number): EdfScheduler {
+  static createWithPicks(
+    items: ArrayLike<number>,
+    weightOf: WeightOf,
+    picksHi: number,
+    picksLo: number,
+  ): EdfScheduler {
     const n = items.length;
     const edf = new EdfScheduler(n);
     if (n === 0) return edf;

@@ -58,8 +58,12 @@ function partitionPriority(
     for (const h of list) out[slot.get(localityKey(hosts[h].locality)) ?? 0].push(h);
     return out;
   };
-  const healthy = members.filter((i) => coarseHealth(hosts[i].healthStatus, hosts[i].flags) === 'healthy');
-  const degraded = members.filter((i) => coarseHealth(hosts[i].healthStatus, hosts[i].flags) === 'degraded');
+  const healthy = members.filter(
+    (i) => coarseHealth(hosts[i].healthStatus, hosts[i].flags) === 'healthy',
+  );
+  const degraded = members.filter(
+    (i) => coarseHealth(hosts[i].healthStatus, hosts[i].flags) === 'degraded',
+  );
   const excluded = members.filter((i) => isExcluded(hosts[i].healthStatus, hosts[i].flags));
   return hostSetFromLists(priority, {
     hosts: members,

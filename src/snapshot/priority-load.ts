@@ -62,7 +62,10 @@ export function priorityAvailability(hostSet: HostSet, hosts: readonly Host[]): 
     total = hostSet.hosts.length - hostSet.excluded.length;
   }
   if (total <= 0) return [0, 0];
-  return [Math.min(100, floorMulDiv(opf, healthy, total)), Math.min(100, floorMulDiv(opf, degraded, total))];
+  return [
+    Math.min(100, floorMulDiv(opf, healthy, total)),
+    Math.min(100, floorMulDiv(opf, degraded, total)),
+  ];
 }
 
 /** The priority load of a priority set with the given panic threshold (percent). */

@@ -132,7 +132,8 @@ export function computeZoneRoutingState(
     let acc = 0;
     for (let i = 0; i < n; i++) {
       const isLocal = i === 0 && upstream.hasLocalLocality;
-      if (!isLocal && upstreamPercent[i] > localPercent[i]) acc += upstreamPercent[i] - localPercent[i];
+      if (!isLocal && upstreamPercent[i] > localPercent[i])
+        acc += upstreamPercent[i] - localPercent[i];
       residualCapacity[i] = acc;
     }
   }

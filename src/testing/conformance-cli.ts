@@ -31,10 +31,14 @@ function main(argv: readonly string[]): number {
   try {
     report = runConformanceDirectory(dir, areas);
   } catch (error) {
-    process.stderr.write(`conformance: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `conformance: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     return 2;
   }
-  process.stdout.write(json ? `${JSON.stringify(report)}\n` : `${formatConformanceReport(report)}\n`);
+  process.stdout.write(
+    json ? `${JSON.stringify(report)}\n` : `${formatConformanceReport(report)}\n`,
+  );
   return report.failed === 0 ? 0 : 1;
 }
 

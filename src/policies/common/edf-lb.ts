@@ -57,7 +57,8 @@ export abstract class EdfLoadBalancer extends ZoneAwareLoadBalancer {
   protected needsScheduler(hosts: Int32Array): boolean {
     if (this.isSlowStartActive()) return true;
     const all = this.prioritySet.hosts;
-    for (let i = 1; i < hosts.length; i++) if (all[hosts[i]].weight !== all[hosts[0]].weight) return true;
+    for (let i = 1; i < hosts.length; i++)
+      if (all[hosts[i]].weight !== all[hosts[0]].weight) return true;
     return false;
   }
 
@@ -68,7 +69,9 @@ export abstract class EdfLoadBalancer extends ZoneAwareLoadBalancer {
         const weighted = hosts.length > 1 && this.needsScheduler(hosts);
         this.#schedulerByKey.set(
           this.sourceKeys[source],
-          weighted ? EdfScheduler.createWithPicks(hosts, this.weightOf, this.seedHi, this.seedLo) : null,
+          weighted
+            ? EdfScheduler.createWithPicks(hosts, this.weightOf, this.seedHi, this.seedLo)
+            : null,
         );
       }
     }
@@ -79,7 +82,10 @@ export abstract class EdfLoadBalancer extends ZoneAwareLoadBalancer {
   /** Hook for per-source state of the unweighted path. */
   protected abstract onSourcesRebuilt(): void;
 
-  protected override chooseHostOnce(_context: PickContext | undefined, trace: PickTrace | undefined): number {
+  protected override chooseHostOnce(
+    _context: PickContext | undefined,
+    trace: PickTrace | undefined,
+  ): number {
     this.random(false);
     const source = this.hostSourceToUse(this.drawHi, this.drawLo, trace);
     const host = source < 0 ? -1 : this.#pickIn(source);
@@ -95,7 +101,11 @@ export abstract class EdfLoadBalancer extends ZoneAwareLoadBalancer {
     if (source >= 0) {
       const edf = this.#schedulers[source];
       const hosts = this.sourceHosts[source];
-      host = edf ? edf.peekAgain(this.weightOf) : hosts.length === 0 ? -1 : this.unweightedHostPeek(source, hosts);
+      host = edf
+        ? edf.peekAgain(this.weightOf)
+        : hosts.length === 0
+          ? -1
+          : this.unweightedHostPeek(source, hosts);
     }
     if (trace) trace.host = host;
     return host;
@@ -114,7 +124,8 @@ export abstract class EdfLoadBalancer extends ZoneAwareLoadBalancer {
     if (!config) return false;
     const now = this.now();
     for (const host of this.prioritySet.hosts) {
-      if (host.healthySinceMs !== undefined && now - host.healthySinceMs <= config.windowMs) return true;
+      if (host.healthySinceMs !== undefined && now - host.healthySinceMs <= config.windowMs)
+        return true;
     }
     return false;
   }
@@ -124,7 +135,8 @@ export abstract class EdfLoadBalancer extends ZoneAwareLoadBalancer {
     const config = this.#slowStart;
     if (!config) return 1;
     const h = this.prioritySet.hosts[host];
-    if (h.healthySinceMs === undefined || coarseHealth(h.healthStatus, h.flags) !== 'healthy') return 1;
+    if (h.healthySinceMs === undefined || coarseHealth(h.healthStatus, h.flags) !== 'healthy')
+      return 1;
     return slowStartFactor(config, this.now() - h.healthySinceMs);
   }
 }

@@ -49,5 +49,7 @@ function build(
 ): EdfScheduler | null {
   const entries: number[] = [];
   for (let i = 0; i < weights.length; i++) if (weights[i] > 0) entries.push(i);
-  return entries.length === 0 ? null : EdfScheduler.createWithPicks(entries, weightOf, seedHi, seedLo);
+  return entries.length === 0
+    ? null
+    : EdfScheduler.createWithPicks(entries, weightOf, seedHi, seedLo);
 }

@@ -75,7 +75,11 @@ export abstract class ZoneAwareLoadBalancer {
   protected drawHi = 0;
   protected drawLo = 0;
 
-  protected constructor(prioritySet: PrioritySet, common: CommonLbConfig, options: LoadBalancerOptions) {
+  protected constructor(
+    prioritySet: PrioritySet,
+    common: CommonLbConfig,
+    options: LoadBalancerOptions,
+  ) {
     this.prioritySet = normalizePrioritySet(prioritySet);
     this.common = common;
     this.rng = options.rng;
@@ -143,7 +147,10 @@ export abstract class ZoneAwareLoadBalancer {
   protected abstract onHostSetsChanged(priorities: readonly number[]): void;
 
   /** One selection attempt; returns a host index or -1. */
-  protected abstract chooseHostOnce(context: PickContext | undefined, trace: PickTrace | undefined): number;
+  protected abstract chooseHostOnce(
+    context: PickContext | undefined,
+    trace: PickTrace | undefined,
+  ): number;
 
   /** One preconnect peek; returns a host index or -1. */
   abstract peekAnotherHost(trace?: PickTrace): number;
@@ -158,7 +165,8 @@ export abstract class ZoneAwareLoadBalancer {
     let host = -1;
     for (let i = 0; i < attempts; i++) {
       host = this.chooseHostOnce(context, trace);
-      if (host < 0 || !context?.shouldSelectAnotherHost || !context.shouldSelectAnotherHost(host)) break;
+      if (host < 0 || !context?.shouldSelectAnotherHost || !context.shouldSelectAnotherHost(host))
+        break;
     }
     return host;
   }
@@ -191,7 +199,8 @@ export abstract class ZoneAwareLoadBalancer {
   protected sourceId(priority: number, type: SourceType, locality: number): number {
     const base = this.#sourceOffset[priority];
     if (type < FIXED_SOURCES) return base + type;
-    const perLocality = type === SourceType.LocalityHealthyHosts ? 0 : this.#localityCount[priority];
+    const perLocality =
+      type === SourceType.LocalityHealthyHosts ? 0 : this.#localityCount[priority];
     return base + FIXED_SOURCES + perLocality + locality;
   }
 
@@ -217,10 +226,16 @@ export abstract class ZoneAwareLoadBalancer {
     const failOnPanic = this.common.zoneAware.failTrafficOnPanic;
     if (panic) return failOnPanic ? -1 : this.#traced(trace, p, SourceType.AllHosts, -1);
     const wholeType = degraded ? SourceType.DegradedHosts : SourceType.HealthyHosts;
-    const localityType = degraded ? SourceType.LocalityDegradedHosts : SourceType.LocalityHealthyHosts;
+    const localityType = degraded
+      ? SourceType.LocalityDegradedHosts
+      : SourceType.LocalityHealthyHosts;
     if (this.common.localityWeightedLb) {
       const wrr = this.#localityWrr[p];
-      const locality = wrr ? (degraded ? wrr.chooseDegradedLocality() : wrr.chooseHealthyLocality()) : -1;
+      const locality = wrr
+        ? degraded
+          ? wrr.chooseDegradedLocality()
+          : wrr.chooseHealthyLocality()
+        : -1;
       if (locality >= 0) return this.#traced(trace, p, localityType, locality);
     }
     if (p !== 0 || this.#zoneRouting.mode === 'no_locality_routing') {
@@ -332,7 +347,10 @@ export abstract class ZoneAwareLoadBalancer {
   /** Source ids belonging to a priority. */
   protected sourcesOf(priority: number): number[] {
     const start = this.#sourceOffset[priority];
-    const end = priority + 1 < this.#sourceOffset.length ? this.#sourceOffset[priority + 1] : this.sourceHosts.length;
+    const end =
+      priority + 1 < this.#sourceOffset.length
+        ? this.#sourceOffset[priority + 1]
+        : this.sourceHosts.length;
     return Array.from({ length: end - start }, (_, i) => start + i);
   }
 
@@ -372,7 +390,13 @@ function sameHostSet(a: HostSet, aps: PrioritySet, b: HostSet, bps: PrioritySet)
   const hostEq = (x: number, y: number): boolean => {
     const hx = aps.hosts[x];
     const hy = bps.hosts[y];
-    return hx === hy || (hx.address === hy.address && hx.weight === hy.weight && hx.healthStatus === hy.healthStatus && hx.healthySinceMs === hy.healthySinceMs);
+    return (
+      hx === hy ||
+      (hx.address === hy.address &&
+        hx.weight === hy.weight &&
+        hx.healthStatus === hy.healthStatus &&
+        hx.healthySinceMs === hy.healthySinceMs)
+    );
   };
   const listEq = (x: Int32Array, y: Int32Array): boolean =>
     x.length === y.length && x.every((h, i) => hostEq(h, y[i]));

@@ -45,14 +45,19 @@ export class LeastRequestLoadBalancer extends EdfLoadBalancer {
     this.#config = config;
     this.#choiceCount = Math.min(Math.max(config.choiceCount, 1), MAX_CHOICE_COUNT);
     if (config.choiceCount > MAX_CHOICE_COUNT) {
-      this.warnings.push(`choice_count ${config.choiceCount} sampled as ${MAX_CHOICE_COUNT} per pick`);
+      this.warnings.push(
+        `choice_count ${config.choiceCount} sampled as ${MAX_CHOICE_COUNT} per pick`,
+      );
     }
     const override = this.runtime[RUNTIME_ACTIVE_REQUEST_BIAS];
     const bias = typeof override === 'number' ? override : config.activeRequestBias;
     this.#bias = bias >= 0 ? bias : 1;
     if (!(bias >= 0)) this.warnings.push(`active_request_bias ${bias} is invalid; using 1.0`);
     this.activeRequests = new Float64Array(this.prioritySet.hosts.length);
-    if (options.activeRequests) this.activeRequests.set(Array.from(options.activeRequests).slice(0, this.activeRequests.length));
+    if (options.activeRequests)
+      this.activeRequests.set(
+        Array.from(options.activeRequests).slice(0, this.activeRequests.length),
+      );
     this.initialize();
   }
 
@@ -62,13 +67,20 @@ export class LeastRequestLoadBalancer extends EdfLoadBalancer {
   }
 
   override update(prioritySet: PrioritySet): void {
-    const byAddress = new Map(this.prioritySet.hosts.map((h, i) => [h.address, this.activeRequests[i]]));
-    this.activeRequests = Float64Array.from(prioritySet.hosts, (h) => byAddress.get(h.address) ?? 0);
+    const byAddress = new Map(
+      this.prioritySet.hosts.map((h, i) => [h.address, this.activeRequests[i]]),
+    );
+    this.activeRequests = Float64Array.from(
+      prioritySet.hosts,
+      (h) => byAddress.get(h.address) ?? 0,
+    );
     super.update(prioritySet);
   }
 
   protected override needsScheduler(hosts: Int32Array): boolean {
-    const forced = this.#config.activeRequestBiasConfigured && this.runtime[RUNTIME_BIAS_FORCES_WEIGHTED] !== false;
+    const forced =
+      this.#config.activeRequestBiasConfigured &&
+      this.runtime[RUNTIME_BIAS_FORCES_WEIGHTED] !== false;
     return forced || super.needsScheduler(hosts);
   }
 
@@ -83,7 +95,9 @@ export class LeastRequestLoadBalancer extends EdfLoadBalancer {
   protected override onSourcesRebuilt(): void {}
 
   protected override unweightedHostPick(_source: number, hosts: Int32Array): number {
-    return this.#config.selectionMethod === 'FULL_SCAN' ? this.#fullScan(hosts) : this.#nChoices(hosts);
+    return this.#config.selectionMethod === 'FULL_SCAN'
+      ? this.#fullScan(hosts)
+      : this.#nChoices(hosts);
   }
 
   /** Least request never peeks on the unweighted path. */

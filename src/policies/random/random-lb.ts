@@ -11,13 +11,21 @@ import type { LoadBalancerOptions } from '../common/zone-aware-lb.js';
 import { ZoneAwareLoadBalancer } from '../common/zone-aware-lb.js';
 
 export class RandomLoadBalancer extends ZoneAwareLoadBalancer {
-  constructor(prioritySet: PrioritySet, common: CommonLbConfig, _config: RandomConfig, options: LoadBalancerOptions) {
+  constructor(
+    prioritySet: PrioritySet,
+    common: CommonLbConfig,
+    _config: RandomConfig,
+    options: LoadBalancerOptions,
+  ) {
     super(prioritySet, common, options);
   }
 
   protected override onHostSetsChanged(): void {}
 
-  protected override chooseHostOnce(_context: PickContext | undefined, trace: PickTrace | undefined): number {
+  protected override chooseHostOnce(
+    _context: PickContext | undefined,
+    trace: PickTrace | undefined,
+  ): number {
     return this.#peekOrChoose(false, trace);
   }
 

@@ -22,7 +22,12 @@ export class RoundRobinLoadBalancer extends EdfLoadBalancer {
   /** Envoy's `peekahead_index_`: peeks not yet consumed by picks. */
   #peekahead = 0;
 
-  constructor(prioritySet: PrioritySet, common: CommonLbConfig, config: RoundRobinConfig, options: LoadBalancerOptions) {
+  constructor(
+    prioritySet: PrioritySet,
+    common: CommonLbConfig,
+    config: RoundRobinConfig,
+    options: LoadBalancerOptions,
+  ) {
     super(prioritySet, common, config.slowStart, options);
     this.initialize();
   }

@@ -39,22 +39,29 @@ export function runEdfVector(vector: Vector): void {
     if (expected.first_pick_counts_by_index) {
       expectEqual('first_pick_counts_by_index', counts, expected.first_pick_counts_by_index);
     }
-    if (expected.first_pick_per_seed) expectEqual('first_pick_per_seed', firstPicks, expected.first_pick_per_seed);
+    if (expected.first_pick_per_seed)
+      expectEqual('first_pick_per_seed', firstPicks, expected.first_pick_per_seed);
     return;
   }
 
-  const edf = EdfScheduler.createWithPicks(items, weightOf, ...u64Halves(inputs.create_with_picks ?? 0));
+  const edf = EdfScheduler.createWithPicks(
+    items,
+    weightOf,
+    ...u64Halves(inputs.create_with_picks ?? 0),
+  );
   const returned: number[] = [];
   for (const op of inputs.ops ?? []) {
     if (op.op === 'pick') returned.push(edf.pickAndAdd(weightOf));
     else if (op.op === 'peek') returned.push(edf.peekAgain(weightOf));
     else if (op.op === 'set_weight') {
       const index = op.index ?? op.entry;
-      if (index === undefined || op.weight === undefined) throw new Unsupported('set_weight needs index and weight');
+      if (index === undefined || op.weight === undefined)
+        throw new Unsupported('set_weight needs index and weight');
       weights[index] = op.weight;
     } else throw new Unsupported(`EDF op "${op.op}"`);
   }
-  if (expected.returned_indices) expectEqual('returned_indices', returned, expected.returned_indices);
+  if (expected.returned_indices)
+    expectEqual('returned_indices', returned, expected.returned_indices);
 }
 
 /** Each given weight must be (host weight) × the library's slow-start factor for its time in healthy. */

@@ -104,7 +104,8 @@ export function runLbScenarioVector(vector: Vector): void {
     random_default?: number | string;
   };
   const config = inputs.config ?? {};
-  for (const key of Object.keys(config)) if (!KNOWN_CONFIG.has(key)) throw new Unsupported(`config field "${key}"`);
+  for (const key of Object.keys(config))
+    if (!KNOWN_CONFIG.has(key)) throw new Unsupported(`config field "${key}"`);
   const rng = new ScriptedRng(inputs.random_default ?? 0);
   let state = inputs.initial_state;
   let labels: string[] = [];
@@ -130,7 +131,8 @@ export function runLbScenarioVector(vector: Vector): void {
         const host = op.op === 'pick' ? lb.chooseHost() : lb.peekAnotherHost();
         const got = host < 0 ? null : labels[host];
         if ('expect' in op) expectEqual(where, got, op.expect);
-        if (rng.pending > 0) throw new Mismatch(`${where}: ${rng.pending} scripted random() values were not drawn`);
+        if (rng.pending > 0)
+          throw new Mismatch(`${where}: ${rng.pending} scripted random() values were not drawn`);
         break;
       }
       case 'update': {
@@ -165,7 +167,9 @@ function policyConfig(lb: string, config: ScenarioConfig): LbPolicyConfig {
         choiceCount: config.choice_count ?? 2,
         selectionMethod: config.selection_method ?? 'N_CHOICES',
         slowStart,
-        ...(config.active_request_bias === undefined ? {} : { activeRequestBias: config.active_request_bias }),
+        ...(config.active_request_bias === undefined
+          ? {}
+          : { activeRequestBias: config.active_request_bias }),
       });
     case 'random':
       return randomConfig();
@@ -183,7 +187,9 @@ function commonConfig(config: ScenarioConfig): ReturnType<typeof commonLbConfig>
       failTrafficOnPanic: config.fail_traffic_on_panic ?? false,
       ...(za.min_cluster_size === undefined ? {} : { minClusterSize: za.min_cluster_size }),
       ...(za.routing_enabled_pct === undefined ? {} : { routingEnabled: za.routing_enabled_pct }),
-      ...(za.force_local_zone_min_size === undefined ? {} : { forceLocalZoneMinSize: za.force_local_zone_min_size }),
+      ...(za.force_local_zone_min_size === undefined
+        ? {}
+        : { forceLocalZoneMinSize: za.force_local_zone_min_size }),
       localityBasis: za.use_host_weight ? 'HEALTHY_HOSTS_WEIGHT' : 'HEALTHY_HOSTS_NUM',
     },
   });
@@ -203,7 +209,8 @@ function runtimeFor(vector: Vector, config: ScenarioConfig): RuntimeValues {
 }
 
 function setActive(lb: LoadBalancer, labels: string[], active: Record<string, number>): void {
-  if (!('setActiveRequests' in lb)) throw new Unsupported('active requests on a policy that ignores them');
+  if (!('setActiveRequests' in lb))
+    throw new Unsupported('active requests on a policy that ignores them');
   for (const [label, count] of Object.entries(active)) {
     labels.forEach((l, i) => {
       if (l === label) (lb as LeastRequestLoadBalancer).setActiveRequests(i, count);
@@ -232,18 +239,24 @@ function buildPrioritySet(s: ScenarioState): { prioritySet: PrioritySet; labels:
     for (const label of p.hosts) {
       index.set(label, hosts.length);
       labels.push(label);
-      const health = healthy.has(label) ? 'HEALTHY' : degraded.has(label) ? 'DEGRADED' : 'UNHEALTHY';
+      const health = healthy.has(label)
+        ? 'HEALTHY'
+        : degraded.has(label)
+          ? 'DEGRADED'
+          : 'UNHEALTHY';
       hosts.push(makeHost(label, s, priority, health));
     }
     const ids = (list: readonly string[] | undefined): number[] =>
       (list ?? []).map((label) => {
         const i = index.get(label);
-        if (i === undefined) throw new Unsupported(`host ${label} listed but not among priority ${priority}'s hosts`);
+        if (i === undefined)
+          throw new Unsupported(`host ${label} listed but not among priority ${priority}'s hosts`);
         return i;
       });
     const per = (lists: Lists | undefined): number[][] | undefined => lists?.map((l) => ids(l));
     const localities = p.healthy_per_locality?.length ?? p.hosts_per_locality?.length ?? 0;
-    const localityWeights = p.locality_weights ?? (s.locality_choice ? new Array<number>(localities).fill(1) : undefined);
+    const localityWeights =
+      p.locality_weights ?? (s.locality_choice ? new Array<number>(localities).fill(1) : undefined);
     return hostSetFromLists(priority, {
       hosts: ids(p.hosts),
       healthy: ids(p.healthy),
@@ -275,7 +288,9 @@ function buildLocal(s: ScenarioState): PrioritySet {
     return i;
   };
   const perLocality = (local.hosts_per_locality ?? []).map((l) => l.map(id));
-  const healthyPerLocality = (local.healthy_per_locality ?? local.hosts_per_locality ?? []).map((l) => l.map(id));
+  const healthyPerLocality = (local.healthy_per_locality ?? local.hosts_per_locality ?? []).map(
+    (l) => l.map(id),
+  );
   const all = local.hosts.map(id);
   return {
     hosts,

@@ -23,9 +23,14 @@ export function runLocalityWrrVector(vector: Vector): void {
     seeds?: (number | string)[];
     num_picks?: number;
   };
-  const hostSet = buildHostSet(inputs.localities, inputs.locality_weights, inputs.overprovisioning_factor ?? 140);
+  const hostSet = buildHostSet(
+    inputs.localities,
+    inputs.locality_weights,
+    inputs.overprovisioning_factor ?? 140,
+  );
   const expected = vector.expected ?? {};
-  const fresh = (seed: number | string): LocalityWrr => new LocalityWrr(hostSet, ...u64Halves(seed));
+  const fresh = (seed: number | string): LocalityWrr =>
+    new LocalityWrr(hostSet, ...u64Halves(seed));
   const orNull = (i: number): number | null => (i < 0 ? null : i);
 
   if (inputs.seeds) {
@@ -38,7 +43,8 @@ export function runLocalityWrrVector(vector: Vector): void {
     if (expected.first_pick_counts_by_locality) {
       expectEqual('first_pick_counts_by_locality', counts, expected.first_pick_counts_by_locality);
     }
-    if (expected.first_pick_per_seed) expectEqual('first_pick_per_seed', firsts, expected.first_pick_per_seed);
+    if (expected.first_pick_per_seed)
+      expectEqual('first_pick_per_seed', firsts, expected.first_pick_per_seed);
     return;
   }
   const seed = inputs.seed ?? 0;
@@ -70,7 +76,11 @@ export function runLocalityWrrVector(vector: Vector): void {
 }
 
 /** Locality i holds `hosts` hosts: the first `eligible` healthy, the next `degraded` degraded, the last `excluded` excluded. */
-function buildHostSet(localities: LocalityCounts[], weights: number[] | null, opf: number): HostSet {
+function buildHostSet(
+  localities: LocalityCounts[],
+  weights: number[] | null,
+  opf: number,
+): HostSet {
   let next = 0;
   const all: number[] = [];
   const perLocality = localities.map((l) => {

@@ -19,13 +19,18 @@ interface PriorityCounts {
 }
 
 export function runPriorityLoadVector(vector: Vector): void {
-  const inputs = vector.inputs as { priorities: PriorityCounts[]; healthy_panic_threshold?: number };
+  const inputs = vector.inputs as {
+    priorities: PriorityCounts[];
+    healthy_panic_threshold?: number;
+  };
   const hosts: Host[] = [];
   const hostSets: HostSet[] = inputs.priorities.map((counts, priority) => {
     const first = hosts.length;
     const weights = counts.host_weights_in_order_healthy_degraded_excluded_unhealthy ?? [];
     for (let i = 0; i < counts.num_hosts; i++) {
-      hosts.push(createHost({ address: `10.0.${priority}.${i}:80`, weight: weights[i] ?? 1, priority }));
+      hosts.push(
+        createHost({ address: `10.0.${priority}.${i}:80`, weight: weights[i] ?? 1, priority }),
+      );
     }
     const range = (from: number, count: number): number[] =>
       Array.from({ length: count }, (_, i) => first + from + i);
@@ -42,7 +47,9 @@ export function runPriorityLoadVector(vector: Vector): void {
   });
   const load = computePriorityLoad(hostSets, hosts, inputs.healthy_panic_threshold ?? 50);
   const expected = vector.expected ?? {};
-  if (expected.healthy_load) expectEqual('healthy_load', Array.from(load.healthyLoad), expected.healthy_load);
-  if (expected.degraded_load) expectEqual('degraded_load', Array.from(load.degradedLoad), expected.degraded_load);
+  if (expected.healthy_load)
+    expectEqual('healthy_load', Array.from(load.healthyLoad), expected.healthy_load);
+  if (expected.degraded_load)
+    expectEqual('degraded_load', Array.from(load.degradedLoad), expected.degraded_load);
   if (expected.panic) expectEqual('panic', load.panic, expected.panic);
 }

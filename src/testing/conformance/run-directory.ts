@@ -22,7 +22,9 @@ export function readVectorFile(path: string): Vector[] {
 }
 
 export function runConformanceDirectory(dir: string, areas?: readonly string[]): ConformanceReport {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   const results: VectorResult[] = [];
   for (const file of files) {
     for (const vector of readVectorFile(join(dir, file))) {

@@ -26,12 +26,14 @@ export const SUPPORTED_AREAS: readonly string[] = Object.freeze(Object.keys(RUNN
 export function runVector(vector: Vector): VectorResult {
   const base = { id: String(vector.id), area: String(vector.area) };
   const runner = RUNNERS[vector.area];
-  if (!runner) return { ...base, status: 'unsupported', detail: `area "${vector.area}" is not modelled yet` };
+  if (!runner)
+    return { ...base, status: 'unsupported', detail: `area "${vector.area}" is not modelled yet` };
   try {
     runner(vector);
     return { ...base, status: 'passed', detail: '' };
   } catch (error) {
-    if (error instanceof Unsupported) return { ...base, status: 'unsupported', detail: error.message };
+    if (error instanceof Unsupported)
+      return { ...base, status: 'unsupported', detail: error.message };
     if (error instanceof Mismatch) return { ...base, status: 'failed', detail: error.message };
     const message = error instanceof Error ? error.message : String(error);
     return { ...base, status: 'failed', detail: `malformed vector or library error: ${message}` };

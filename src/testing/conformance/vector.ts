@@ -7,7 +7,12 @@
 export interface Vector {
   readonly id: string;
   readonly area: string;
-  readonly source?: { readonly file?: string; readonly commit?: string; readonly test?: string; readonly step?: string };
+  readonly source?: {
+    readonly file?: string;
+    readonly commit?: string;
+    readonly test?: string;
+    readonly step?: string;
+  };
   readonly inputs?: Record<string, unknown>;
   readonly ops?: readonly Record<string, unknown>[];
   readonly expected?: Record<string, unknown>;
@@ -37,7 +42,12 @@ export function expectEqual(what: string, actual: unknown, expected: unknown): v
 }
 
 /** Fails unless two numbers agree to a relative tolerance. */
-export function expectClose(what: string, actual: number, expected: number, tolerance = 1e-9): void {
+export function expectClose(
+  what: string,
+  actual: number,
+  expected: number,
+  tolerance = 1e-9,
+): void {
   if (Math.abs(actual - expected) > tolerance * Math.max(1, Math.abs(expected))) {
     throw new Mismatch(`${what}: expected ${expected}, got ${actual}`);
   }

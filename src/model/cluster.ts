@@ -12,6 +12,7 @@ import { UNSPECIFIED_LOCALITY } from './locality.js';
 
 /** `LocalityLbEndpoints`: hosts sharing a locality and a priority. */
 export interface LocalityLbEndpoints {
+  /** The group's locality; `UNSPECIFIED_LOCALITY` (by identity) when the group has none. */
   readonly locality: Locality;
   /** `load_balancing_weight` of the locality; undefined when unset (counts as 0 under locality weighting). */
   readonly loadBalancingWeight: number | undefined;

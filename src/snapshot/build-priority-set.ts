@@ -3,12 +3,14 @@
  * priority (a missing priority number becomes an empty level), partitioned by coarse health and
  * exclusion, and split per locality with localities in Envoy's order — the local locality first
  * when it has hosts, then the rest sorted by (region, zone, sub_zone) (`PriorityStateManager`).
+ * A locality's weight comes from the last endpoint group of that locality and priority that sets
+ * `load_balancing_weight` (groups without a `locality` set none); unset weights count as 0.
  */
 import type { ClusterModel } from '../model/cluster.js';
 import { coarseHealth, isExcluded } from '../model/health.js';
 import type { Host } from '../model/host.js';
 import type { Locality } from '../model/locality.js';
-import { compareLocality, sameLocality } from '../model/locality.js';
+import { UNSPECIFIED_LOCALITY, compareLocality, sameLocality } from '../model/locality.js';
 import type { HostSet, PrioritySet } from './host-set.js';
 import { hostSetFromLists } from './host-set.js';
 
@@ -31,7 +33,10 @@ export function buildPrioritySet(
       byPriority[group.priority].push(hosts.length);
       hosts.push(host);
     }
-    weightOf[group.priority].set(localityKey(group.locality), group.loadBalancingWeight ?? 0);
+    const hasLocality = group.locality !== UNSPECIFIED_LOCALITY;
+    if (hasLocality && group.loadBalancingWeight !== undefined) {
+      weightOf[group.priority].set(localityKey(group.locality), group.loadBalancingWeight);
+    }
   }
   const hostSets = byPriority.map((members, priority) =>
     partitionPriority(priority, members, hosts, cluster, weightOf[priority], options.localLocality),

@@ -85,7 +85,6 @@ export { RoundRobinLoadBalancer } from './policies/round-robin/round-robin-lb.js
 export {
   LeastRequestLoadBalancer,
   MAX_CHOICE_COUNT,
-  RUNTIME_ACTIVE_REQUEST_BIAS,
   RUNTIME_BIAS_FORCES_WEIGHTED,
 } from './policies/least-request/least-request-lb.js';
 export { RandomLoadBalancer } from './policies/random/random-lb.js';

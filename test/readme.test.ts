@@ -17,7 +17,10 @@ describe('README example', () => {
       endpoints: [
         {
           priority: 0,
-          hosts: [{ address: '10.0.0.1:80' }, { address: '10.0.0.2:80', healthStatus: 'UNHEALTHY' }],
+          hosts: [
+            { address: '10.0.0.1:80' },
+            { address: '10.0.0.2:80', healthStatus: 'UNHEALTHY' },
+          ],
         },
         { priority: 1, hosts: [{ address: '10.0.1.1:80' }] },
       ],

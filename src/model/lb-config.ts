@@ -54,6 +54,8 @@ export interface LeastRequestConfig {
   readonly activeRequestBias: number;
   /** Whether `active_request_bias` was set explicitly (it then forces weighted selection). */
   readonly activeRequestBiasConfigured: boolean;
+  /** `active_request_bias.runtime_key`: a runtime value under this key overrides the bias. */
+  readonly activeRequestBiasRuntimeKey: string | null;
   /** `selection_method`; default N_CHOICES. */
   readonly selectionMethod: 'N_CHOICES' | 'FULL_SCAN';
   readonly slowStart: SlowStartConfig | null;
@@ -119,6 +121,7 @@ export function leastRequestConfig(
     activeRequestBias: fields.activeRequestBias ?? 1.0,
     activeRequestBiasConfigured:
       fields.activeRequestBiasConfigured ?? fields.activeRequestBias !== undefined,
+    activeRequestBiasRuntimeKey: fields.activeRequestBiasRuntimeKey ?? null,
     selectionMethod: fields.selectionMethod ?? 'N_CHOICES',
     slowStart: fields.slowStart ?? null,
   });

@@ -7,10 +7,14 @@ const seed = Number(process.env.FC_SEED ?? 20261122);
 describe('u64 halves', () => {
   it('modU64 equals BigInt arithmetic for every uint64 and modulus up to 2^32', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }), fc.integer({ min: 1, max: 2 ** 32 }), (v, m) => {
-        const [hi, lo] = u64Halves(v);
-        expect(modU64(hi, lo, m)).toBe(Number(v % BigInt(m)));
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }),
+        fc.integer({ min: 1, max: 2 ** 32 }),
+        (v, m) => {
+          const [hi, lo] = u64Halves(v);
+          expect(modU64(hi, lo, m)).toBe(Number(v % BigInt(m)));
+        },
+      ),
       { seed, numRuns: 2000 },
     );
   });

@@ -46,7 +46,9 @@ describe('host selection shared by every policy', () => {
         [1, 'HEALTHY'],
       ],
     ]);
-    const lb = createLoadBalancer(ps, commonLbConfig(), roundRobinConfig(), { rng: new ScriptedRng() });
+    const lb = createLoadBalancer(ps, commonLbConfig(), roundRobinConfig(), {
+      rng: new ScriptedRng(),
+    });
     const avoid = { hostSelectionRetryCount: 1, shouldSelectAnotherHost: (h: number) => h === 0 };
     expect(lb.chooseHost(avoid)).toBe(1);
     const never = { hostSelectionRetryCount: 2, shouldSelectAnotherHost: () => true };
@@ -75,7 +77,9 @@ describe('host selection shared by every policy', () => {
 
   it('reports why zone-aware routing is off', () => {
     const ps = prioritySet([[[1, 'HEALTHY']]]);
-    const lb = createLoadBalancer(ps, commonLbConfig(), roundRobinConfig(), { rng: new ScriptedRng() });
+    const lb = createLoadBalancer(ps, commonLbConfig(), roundRobinConfig(), {
+      rng: new ScriptedRng(),
+    });
     expect(lb.zoneRouting.failedPreconditions).toEqual(['no_local_cluster']);
     lb.updateLocalPrioritySet(prioritySet([[[1, 'HEALTHY']]]));
     expect(lb.zoneRouting.failedPreconditions).toEqual([
@@ -155,10 +159,17 @@ describe('least request', () => {
         [1, 'HEALTHY'],
       ],
     ]);
-    const lb = new LeastRequestLoadBalancer(ps, commonLbConfig(), leastRequestConfig({ choiceCount: 2 ** 32 - 1 }), {
-      rng: createSeededRng(1),
-    });
-    expect(lb.warnings).toEqual([`choice_count 4294967295 sampled as ${MAX_CHOICE_COUNT} per pick`]);
+    const lb = new LeastRequestLoadBalancer(
+      ps,
+      commonLbConfig(),
+      leastRequestConfig({ choiceCount: 2 ** 32 - 1 }),
+      {
+        rng: createSeededRng(1),
+      },
+    );
+    expect(lb.warnings).toEqual([
+      `choice_count 4294967295 sampled as ${MAX_CHOICE_COUNT} per pick`,
+    ]);
     expect(lb.chooseHost()).toBeGreaterThanOrEqual(0);
   });
 

@@ -6,7 +6,10 @@ const zone = (z: string, hosts: [string, HealthStatus?][], priority = 0, weight?
   locality: { region: 'r', zone: z },
   priority,
   ...(weight === undefined ? {} : { loadBalancingWeight: weight }),
-  hosts: hosts.map(([address, healthStatus]) => ({ address, healthStatus: healthStatus ?? 'HEALTHY' })),
+  hosts: hosts.map(([address, healthStatus]) => ({
+    address,
+    healthStatus: healthStatus ?? 'HEALTHY',
+  })),
 });
 
 describe('buildPrioritySet', () => {
@@ -15,7 +18,15 @@ describe('buildPrioritySet', () => {
     commonLbConfig: commonLbConfig({ localityWeightedLb: true }),
     endpoints: [
       zone('b', [['10.0.0.1:80'], ['10.0.0.2:80', 'DEGRADED']], 0, 2),
-      zone('a', [['10.0.0.3:80', 'DRAINING'], ['10.0.0.4:80', 'TIMEOUT']], 0, 1),
+      zone(
+        'a',
+        [
+          ['10.0.0.3:80', 'DRAINING'],
+          ['10.0.0.4:80', 'TIMEOUT'],
+        ],
+        0,
+        1,
+      ),
       zone('a', [['10.0.2.1:80', 'UNHEALTHY']], 2),
     ],
   });
@@ -31,7 +42,10 @@ describe('buildPrioritySet', () => {
 
   it('orders localities by (region, zone, sub_zone), weights following them', () => {
     const p0 = buildPrioritySet(cluster).hostSets[0];
-    expect(p0.hostsPerLocality.map((l) => Array.from(l))).toEqual([[2, 3], [0, 1]]);
+    expect(p0.hostsPerLocality.map((l) => Array.from(l))).toEqual([
+      [2, 3],
+      [0, 1],
+    ]);
     expect(Array.from(p0.localityWeights!)).toEqual([1, 2]);
     expect(p0.hasLocalLocality).toBe(false);
   });
@@ -40,7 +54,10 @@ describe('buildPrioritySet', () => {
     const p0 = buildPrioritySet(cluster, { localLocality: locality({ region: 'r', zone: 'b' }) })
       .hostSets[0];
     expect(p0.hasLocalLocality).toBe(true);
-    expect(p0.hostsPerLocality.map((l) => Array.from(l))).toEqual([[0, 1], [2, 3]]);
+    expect(p0.hostsPerLocality.map((l) => Array.from(l))).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
     expect(Array.from(p0.localityWeights!)).toEqual([2, 1]);
   });
 
@@ -63,7 +80,10 @@ describe('buildPrioritySet', () => {
             hosts: [
               { address: 'a:1', flags: { outlierEjected: true } },
               { address: 'b:1', flags: { degradedActiveHealthCheck: true } },
-              { address: 'c:1', flags: { failedActiveHealthCheck: true, pendingActiveHealthCheck: true } },
+              {
+                address: 'c:1',
+                flags: { failedActiveHealthCheck: true, pendingActiveHealthCheck: true },
+              },
               { address: 'd:1', flags: { pendingDynamicRemoval: true } },
             ],
           },

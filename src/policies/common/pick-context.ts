@@ -28,15 +28,17 @@ export const SourceType: {
 });
 
 /** How zone-aware routing chose a locality (Envoy's `lb_zone_*` stats). */
-export type ZoneRoute = 0 | 1 | 2 | 3 | 4;
+export type ZoneRoute = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 export const ZoneRoute: {
   readonly None: 0;
   readonly AllDirectly: 1;
   readonly Sampled: 2;
   readonly CrossZone: 3;
   readonly NoCapacityLeft: 4;
+  readonly RoutingDisabled: 5;
+  readonly LocalClusterInPanic: 6;
 } = Object.freeze({
-  /** Zone-aware routing did not take part. */
+  /** Zone-aware routing did not apply (priority > 0, locality weighting, or a failed precondition). */
   None: 0,
   /** `lb_zone_routing_all_directly`. */
   AllDirectly: 1,
@@ -46,6 +48,10 @@ export const ZoneRoute: {
   CrossZone: 3,
   /** `lb_zone_no_capacity_left`: no spare capacity; a uniformly random locality. */
   NoCapacityLeft: 4,
+  /** `routing_enabled` (or its runtime key) sampled this request out of zone-aware routing. */
+  RoutingDisabled: 5,
+  /** The local cluster is in panic: the whole priority is used (or no host with fail_traffic_on_panic). */
+  LocalClusterInPanic: 6,
 });
 
 /**

@@ -58,6 +58,8 @@ export abstract class ZoneAwareLoadBalancer {
   #zoneRouting!: ZoneRoutingState;
   #localPrioritySet: PrioritySet | null;
   readonly #runtimeRng: Rng | null;
+  /** `routing_enabled`, or its runtime override, in percent. */
+  readonly #routingEnabledPercent: number;
   #localityWrr: (LocalityWrr | null)[] = [];
   /** First source id of each priority; sources are [all, healthy, degraded, healthy per locality…, degraded per locality…]. */
   #sourceOffset = new Int32Array(0);
@@ -87,6 +89,9 @@ export abstract class ZoneAwareLoadBalancer {
     this.now = options.now ?? (() => 0);
     this.#localPrioritySet = options.localPrioritySet ?? null;
     this.#runtimeRng = options.runtimeRng ?? null;
+    const enabled = this.runtime[RUNTIME_ZONE_ROUTING_ENABLED];
+    this.#routingEnabledPercent =
+      typeof enabled === 'number' ? enabled : common.zoneAware.routingEnabled;
     this.#recompute();
     if (common.localityWeightedLb) {
       this.#localityWrr = this.prioritySet.hostSets.map((hs) => this.#newLocalityWrr(hs));
@@ -241,9 +246,13 @@ export abstract class ZoneAwareLoadBalancer {
     if (p !== 0 || this.#zoneRouting.mode === 'no_locality_routing') {
       return this.#traced(trace, p, wholeType, -1);
     }
-    if (!this.#zoneRoutingEnabled()) return this.#traced(trace, p, wholeType, -1);
+    if (!this.#zoneRoutingEnabled()) {
+      if (trace) trace.zoneRoute = ZoneRoute.RoutingDisabled;
+      return this.#traced(trace, p, wholeType, -1);
+    }
     const local = this.#localPrioritySet?.hostSets[0];
     if (local && isHostSetInPanic(local, load.panicThreshold)) {
+      if (trace) trace.zoneRoute = ZoneRoute.LocalClusterInPanic;
       return failOnPanic ? -1 : this.#traced(trace, p, wholeType, -1);
     }
     return this.#traced(trace, p, localityType, this.#chooseLocalLocality(trace));
@@ -284,8 +293,7 @@ export abstract class ZoneAwareLoadBalancer {
   }
 
   #zoneRoutingEnabled(): boolean {
-    const override = this.runtime[RUNTIME_ZONE_ROUTING_ENABLED];
-    const percent = typeof override === 'number' ? override : this.common.zoneAware.routingEnabled;
+    const percent = this.#routingEnabledPercent;
     if (percent >= 100) return true;
     if (percent <= 0) return false;
     const rng = this.#runtimeRng ?? this.rng;

@@ -17,8 +17,6 @@ import type { LoadBalancerOptions } from '../common/zone-aware-lb.js';
 /** Runtime guard: an explicit `active_request_bias` forces weighted selection (default on). */
 export const RUNTIME_BIAS_FORCES_WEIGHTED =
   'envoy.reloadable_features.least_request_lb_active_request_bias_forces_weighted';
-/** Runtime key overriding `active_request_bias`. */
-export const RUNTIME_ACTIVE_REQUEST_BIAS = 'upstream.least_request.active_request_bias';
 
 /**
  * Most samples one N_CHOICES pick takes. Envoy accepts any uint32 `choice_count` and would spin
@@ -49,7 +47,8 @@ export class LeastRequestLoadBalancer extends EdfLoadBalancer {
         `choice_count ${config.choiceCount} sampled as ${MAX_CHOICE_COUNT} per pick`,
       );
     }
-    const override = this.runtime[RUNTIME_ACTIVE_REQUEST_BIAS];
+    const key = config.activeRequestBiasRuntimeKey;
+    const override = key === null ? undefined : this.runtime[key];
     const bias = typeof override === 'number' ? override : config.activeRequestBias;
     this.#bias = bias >= 0 ? bias : 1;
     if (!(bias >= 0)) this.warnings.push(`active_request_bias ${bias} is invalid; using 1.0`);

@@ -74,9 +74,9 @@ export { LocalityWrr } from './policies/common/locality-wrr.js';
 export { slowStartFactor } from './policies/common/slow-start.js';
 export type { PickContext } from './policies/common/pick-context.js';
 export { PickTrace, SourceType, ZoneRoute } from './policies/common/pick-context.js';
-export type { LoadBalancerOptions } from './policies/common/zone-aware-lb.js';
+export type { LoadBalancerOptions } from './policies/common/load-balancer-base.js';
+export { LoadBalancerBase, RUNTIME_PANIC_THRESHOLD } from './policies/common/load-balancer-base.js';
 export {
-  RUNTIME_PANIC_THRESHOLD,
   RUNTIME_ZONE_ROUTING_ENABLED,
   ZoneAwareLoadBalancer,
 } from './policies/common/zone-aware-lb.js';

@@ -4,7 +4,7 @@
  */
 import type { CommonLbConfig, LbPolicyConfig } from '../model/lb-config.js';
 import type { PrioritySet } from '../snapshot/host-set.js';
-import type { LoadBalancerOptions } from './common/zone-aware-lb.js';
+import type { LoadBalancerOptions } from './common/load-balancer-base.js';
 import { LeastRequestLoadBalancer } from './least-request/least-request-lb.js';
 import { RandomLoadBalancer } from './random/random-lb.js';
 import { RoundRobinLoadBalancer } from './round-robin/round-robin-lb.js';

@@ -11,7 +11,7 @@ import { EdfScheduler } from '../../scheduling/edf-scheduler.js';
 import type { PrioritySet } from '../../snapshot/host-set.js';
 import type { PickContext, PickTrace } from './pick-context.js';
 import { slowStartFactor } from './slow-start.js';
-import type { LoadBalancerOptions } from './zone-aware-lb.js';
+import type { LoadBalancerOptions } from './load-balancer-base.js';
 import { ZoneAwareLoadBalancer } from './zone-aware-lb.js';
 
 export abstract class EdfLoadBalancer extends ZoneAwareLoadBalancer {

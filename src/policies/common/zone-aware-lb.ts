@@ -9,37 +9,21 @@
  * priority. The concrete policy then picks a host inside that source.
  */
 import { modU64 } from '../../hash/u64.js';
-import type { CommonLbConfig, RuntimeValues } from '../../model/lb-config.js';
+import type { CommonLbConfig } from '../../model/lb-config.js';
 import type { Rng } from '../../random/rng.js';
 import type { HostSet, PrioritySet } from '../../snapshot/host-set.js';
-import { emptyHostSet } from '../../snapshot/host-set.js';
-import type { PriorityLoad } from '../../snapshot/priority-load.js';
-import { computePriorityLoad, isHostSetInPanic } from '../../snapshot/priority-load.js';
+import { isHostSetInPanic } from '../../snapshot/priority-load.js';
 import type { ZoneRoutingState } from '../../snapshot/zone-routing.js';
 import { computeZoneRoutingState } from '../../snapshot/zone-routing.js';
 import { choosePriority } from './choose-priority.js';
 import { LocalityWrr } from './locality-wrr.js';
+import type { LoadBalancerOptions } from './load-balancer-base.js';
+import { LoadBalancerBase } from './load-balancer-base.js';
 import type { PickContext, PickTrace } from './pick-context.js';
 import { SourceType, ZoneRoute } from './pick-context.js';
 
-/** Runtime key overriding `healthy_panic_threshold`. */
-export const RUNTIME_PANIC_THRESHOLD = 'upstream.healthy_panic_threshold';
 /** Runtime key overriding `zone_aware_lb_config.routing_enabled` (percent). */
 export const RUNTIME_ZONE_ROUTING_ENABLED = 'upstream.zone_routing.enabled';
-
-/** Everything a load balancer needs besides the priority set and its configuration. */
-export interface LoadBalancerOptions {
-  /** Envoy's `random()`: every draw of the policy comes from here, in Envoy's order. */
-  readonly rng: Rng;
-  /** Runtime overrides by Envoy key. */
-  readonly runtime?: RuntimeValues;
-  /** The local cluster (this Envoy fleet, one priority); enables zone-aware routing. */
-  readonly localPrioritySet?: PrioritySet | null;
-  /** The caller's clock in milliseconds (slow start reads it); default always 0. */
-  readonly now?: () => number;
-  /** Draws for runtime feature percentages strictly between 0 and 100 (Envoy uses a separate generator). */
-  readonly runtimeRng?: Rng;
-}
 
 /** The uint64 Envoy keys per-source state by: (priority, source type, locality index). */
 export function sourceKey(priority: number, type: SourceType, locality: number): number {
@@ -48,13 +32,7 @@ export function sourceKey(priority: number, type: SourceType, locality: number):
 
 const FIXED_SOURCES = 3;
 
-export abstract class ZoneAwareLoadBalancer {
-  protected prioritySet: PrioritySet;
-  protected readonly common: CommonLbConfig;
-  protected readonly rng: Rng;
-  protected readonly runtime: RuntimeValues;
-  protected readonly now: () => number;
-  #priorityLoad!: PriorityLoad;
+export abstract class ZoneAwareLoadBalancer extends LoadBalancerBase {
   #zoneRouting!: ZoneRoutingState;
   #localPrioritySet: PrioritySet | null;
   readonly #runtimeRng: Rng | null;
@@ -82,11 +60,7 @@ export abstract class ZoneAwareLoadBalancer {
     common: CommonLbConfig,
     options: LoadBalancerOptions,
   ) {
-    this.prioritySet = normalizePrioritySet(prioritySet);
-    this.common = common;
-    this.rng = options.rng;
-    this.runtime = options.runtime ?? {};
-    this.now = options.now ?? (() => 0);
+    super(prioritySet, common, options);
     this.#localPrioritySet = options.localPrioritySet ?? null;
     this.#runtimeRng = options.runtimeRng ?? null;
     const enabled = this.runtime[RUNTIME_ZONE_ROUTING_ENABLED];
@@ -98,19 +72,9 @@ export abstract class ZoneAwareLoadBalancer {
     }
   }
 
-  /** The current priority load, panic flags and per-priority availability. */
-  get priorityLoad(): PriorityLoad {
-    return this.#priorityLoad;
-  }
-
   /** Zone-aware routing state for priority 0, with the preconditions that failed. */
   get zoneRouting(): ZoneRoutingState {
     return this.#zoneRouting;
-  }
-
-  /** The priority set the balancer currently reads. */
-  get hosts(): PrioritySet {
-    return this.prioritySet;
   }
 
   /** Effective locality weights of a priority (healthy picks), or null without locality weighting. */
@@ -124,9 +88,9 @@ export abstract class ZoneAwareLoadBalancer {
    * fresh seed each) and per-source state, and the stash of peeked randoms is cleared.
    */
   update(prioritySet: PrioritySet): void {
-    const next = normalizePrioritySet(prioritySet);
     const previous = this.prioritySet;
-    this.prioritySet = next;
+    this.replacePrioritySet(prioritySet);
+    const next = this.prioritySet;
     this.#recompute();
     const changed: number[] = [];
     next.hostSets.forEach((hs, p) => {
@@ -213,7 +177,7 @@ export abstract class ZoneAwareLoadBalancer {
    * `hostSourceToUse`: the source id the pick draws from for the given hash, or -1 for no host.
    */
   protected hostSourceToUse(hashHi: number, hashLo: number, trace: PickTrace | undefined): number {
-    const load = this.#priorityLoad;
+    const load = this.priorityLoad;
     const chosen = choosePriority(hashHi, hashLo, load.healthyLoad, load.degradedLoad);
     const p = chosen >> 1;
     const degraded = (chosen & 1) === 1;
@@ -303,9 +267,6 @@ export abstract class ZoneAwareLoadBalancer {
 
   #recompute(): void {
     const ps = this.prioritySet;
-    const override = this.runtime[RUNTIME_PANIC_THRESHOLD];
-    const threshold = typeof override === 'number' ? override : this.common.healthyPanicThreshold;
-    this.#priorityLoad = computePriorityLoad(ps.hostSets, ps.hosts, threshold);
     this.#zoneRouting = this.#computeZoneRouting();
     this.#totalHealthyHosts = ps.hostSets.reduce((s, hs) => s + hs.healthy.length, 0);
     this.#layoutSources();
@@ -386,11 +347,6 @@ export abstract class ZoneAwareLoadBalancer {
     this.#stashLo[tail] = lo;
     this.#stashCount++;
   }
-}
-
-/** A priority set always has at least priority 0. */
-function normalizePrioritySet(ps: PrioritySet): PrioritySet {
-  return ps.hostSets.length > 0 ? ps : { hosts: ps.hosts, hostSets: [emptyHostSet(0)] };
 }
 
 /** Same members, same lists and the same host weights and health: no update callback needed. */

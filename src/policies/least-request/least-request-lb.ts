@@ -12,7 +12,7 @@ import type { CommonLbConfig, LeastRequestConfig } from '../../model/lb-config.j
 import { modU64 } from '../../hash/u64.js';
 import type { PrioritySet } from '../../snapshot/host-set.js';
 import { EdfLoadBalancer } from '../common/edf-lb.js';
-import type { LoadBalancerOptions } from '../common/zone-aware-lb.js';
+import type { LoadBalancerOptions } from '../common/load-balancer-base.js';
 
 /** Runtime guard: an explicit `active_request_bias` forces weighted selection (default on). */
 export const RUNTIME_BIAS_FORCES_WEIGHTED =

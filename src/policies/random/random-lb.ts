@@ -7,7 +7,7 @@ import { modU64 } from '../../hash/u64.js';
 import type { CommonLbConfig, RandomConfig } from '../../model/lb-config.js';
 import type { PrioritySet } from '../../snapshot/host-set.js';
 import type { PickContext, PickTrace } from '../common/pick-context.js';
-import type { LoadBalancerOptions } from '../common/zone-aware-lb.js';
+import type { LoadBalancerOptions } from '../common/load-balancer-base.js';
 import { ZoneAwareLoadBalancer } from '../common/zone-aware-lb.js';
 
 export class RandomLoadBalancer extends ZoneAwareLoadBalancer {

@@ -8,7 +8,7 @@ import type { CommonLbConfig, RoundRobinConfig } from '../../model/lb-config.js'
 import { modU64 } from '../../hash/u64.js';
 import type { PrioritySet } from '../../snapshot/host-set.js';
 import { EdfLoadBalancer } from '../common/edf-lb.js';
-import type { LoadBalancerOptions } from '../common/zone-aware-lb.js';
+import type { LoadBalancerOptions } from '../common/load-balancer-base.js';
 
 /** A uint64 round-robin index as halves, mutated in place. */
 interface RrIndex {

@@ -3,6 +3,16 @@
  * Explicit named exports only; see docs/architecture.md for the layers.
  */
 export { modU64, u64Halves, u64ToDecimal } from './hash/u64.js';
+export { xxHash64, xxHash64Result } from './hash/xxhash64.js';
+export { MURMUR_HASH2_SEED, murmurHash2, murmurHash2Result } from './hash/murmur-hash2.js';
+export {
+  murmurHash2Decimal,
+  murmurHash2String,
+  xxHash64Decimal,
+  xxHash64String,
+} from './hash/hash-string.js';
+export { Mt19937, probeOrder } from './hash/mt19937.js';
+export { hostHashKey } from './hash/hash-key.js';
 
 export type { Rng } from './random/rng.js';
 export { SeededRng, createSeededRng } from './random/seeded-rng.js';
@@ -30,7 +40,12 @@ export type {
 export { clusterHosts, createCluster } from './model/cluster.js';
 export type {
   CommonLbConfig,
+  ConsistentHashingConfig,
+  HashingPolicyConfig,
   LbPolicyConfig,
+  MaglevConfig,
+  RingHashConfig,
+  ZoneAwarePolicyConfig,
   LeastRequestConfig,
   RandomConfig,
   RoundRobinConfig,
@@ -42,7 +57,9 @@ export {
   DEFAULT_ZONE_AWARE,
   commonLbConfig,
   leastRequestConfig,
+  maglevConfig,
   randomConfig,
+  ringHashConfig,
   roundRobinConfig,
   slowStartConfig,
 } from './model/lb-config.js';
@@ -64,6 +81,7 @@ export {
 export { effectiveLocalityWeights } from './snapshot/locality-weights.js';
 export type { ZoneRoutingPrecondition, ZoneRoutingState } from './snapshot/zone-routing.js';
 export {
+  noZoneRouting,
   RUNTIME_FORCE_LOCAL_ZONE_MIN_SIZE,
   RUNTIME_MIN_CLUSTER_SIZE,
   computeZoneRoutingState,
@@ -88,5 +106,27 @@ export {
   RUNTIME_BIAS_FORCES_WEIGHTED,
 } from './policies/least-request/least-request-lb.js';
 export { RandomLoadBalancer } from './policies/random/random-lb.js';
-export type { LoadBalancer } from './policies/create-load-balancer.js';
+export type { HashTable } from './policies/common/hash-table.js';
+export type { NormalizedHostWeights } from './policies/common/normalize-weights.js';
+export { normalizeHostWeights } from './policies/common/normalize-weights.js';
+export type { OverloadFactorOf } from './policies/common/bounded-load.js';
+export { BoundedLoadTable, boundedLoadSlots } from './policies/common/bounded-load.js';
+export type { HashPickContext } from './policies/common/thread-aware-lb.js';
+export { ThreadAwareLoadBalancer } from './policies/common/thread-aware-lb.js';
+export type { RingStats } from './policies/ring-hash/ring.js';
+export { Ring, buildRing, ringSizeError } from './policies/ring-hash/ring.js';
+export { RingHashLoadBalancer } from './policies/ring-hash/ring-hash-lb.js';
+export type { MaglevStats } from './policies/maglev/maglev-table.js';
+export {
+  MAX_MAGLEV_TABLE_SIZE,
+  MaglevTable,
+  buildMaglevTable,
+  isPrime,
+} from './policies/maglev/maglev-table.js';
+export { MaglevLoadBalancer } from './policies/maglev/maglev-lb.js';
+export type {
+  HashingLoadBalancer,
+  LoadBalancer,
+  ZoneAwareLoadBalancerOf,
+} from './policies/create-load-balancer.js';
 export { createLoadBalancer } from './policies/create-load-balancer.js';

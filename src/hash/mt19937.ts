@@ -56,3 +56,22 @@ export class Mt19937 {
     this.#index = 0;
   }
 }
+
+/**
+ * One step of the Fisher–Yates walk bounded load probes hosts with: swaps `order[i]` with a
+ * uniformly drawn `order[i + j]`, j in [0, n − i), and returns the new `order[i]`.
+ */
+export function fisherYatesStep(mt: Mt19937, order: Int32Array, i: number): number {
+  const j = mt.uniform(order.length - i);
+  const picked = order[i + j];
+  order[i + j] = order[i];
+  order[i] = picked;
+  return picked;
+}
+
+/** The full probe order for a seed over n hosts (seed 2, n 5 → 2, 1, 0, 4, 3). */
+export function probeOrder(seed: number, n: number): number[] {
+  const mt = new Mt19937(seed);
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  return Array.from({ length: n }, (_, i) => fisherYatesStep(mt, order, i));
+}

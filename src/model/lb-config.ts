@@ -66,8 +66,67 @@ export interface RandomConfig {
   readonly policy: 'RANDOM';
 }
 
-/** The host-selection policies modelled so far. */
-export type LbPolicyConfig = RoundRobinConfig | LeastRequestConfig | RandomConfig;
+/**
+ * `Cluster.CommonLbConfig.ConsistentHashingLbConfig` (or the same fields of the typed ring hash
+ * and Maglev messages). https://www.envoyproxy.io/docs/envoy/latest/api-v3/config/cluster/v3/cluster.proto#config-cluster-v3-cluster-commonlbconfig-consistenthashinglbconfig
+ */
+export interface ConsistentHashingConfig {
+  /** `use_hostname_for_hashing`: place hosts by hostname instead of address; default false. */
+  readonly useHostnameForHashing: boolean;
+  /** `hash_balance_factor` in percent (bounded load); 0 (default) disables it, else >= 100. */
+  readonly hashBalanceFactor: number;
+}
+
+/** RING_HASH. https://www.envoyproxy.io/docs/envoy/latest/api-v3/extensions/load_balancing_policies/ring_hash/v3/ring_hash.proto */
+export interface RingHashConfig extends ConsistentHashingConfig {
+  readonly policy: 'RING_HASH';
+  /** `minimum_ring_size`; default 1024. */
+  readonly minimumRingSize: number;
+  /** `maximum_ring_size`; default 8 388 608. */
+  readonly maximumRingSize: number;
+  /** `hash_function`; default XX_HASH. */
+  readonly hashFunction: 'XX_HASH' | 'MURMUR_HASH_2';
+}
+
+/** MAGLEV. https://www.envoyproxy.io/docs/envoy/latest/api-v3/extensions/load_balancing_policies/maglev/v3/maglev.proto */
+export interface MaglevConfig extends ConsistentHashingConfig {
+  readonly policy: 'MAGLEV';
+  /** `table_size`, a prime up to 5 000 011; default 65 537. */
+  readonly tableSize: number;
+}
+
+/** Policies built on Envoy's zone-aware base (priority → locality → host, per-pick state). */
+export type ZoneAwarePolicyConfig = RoundRobinConfig | LeastRequestConfig | RandomConfig;
+
+/** Consistent-hashing policies (Envoy's thread-aware base: a table per priority). */
+export type HashingPolicyConfig = RingHashConfig | MaglevConfig;
+
+/** The load-balancing policies modelled so far. */
+export type LbPolicyConfig = ZoneAwarePolicyConfig | HashingPolicyConfig;
+
+/** Ring hash with defaults. */
+export function ringHashConfig(
+  fields: Partial<Omit<RingHashConfig, 'policy'>> = {},
+): RingHashConfig {
+  return Object.freeze({
+    policy: 'RING_HASH',
+    minimumRingSize: fields.minimumRingSize ?? 1024,
+    maximumRingSize: fields.maximumRingSize ?? 8388608,
+    hashFunction: fields.hashFunction ?? 'XX_HASH',
+    useHostnameForHashing: fields.useHostnameForHashing ?? false,
+    hashBalanceFactor: fields.hashBalanceFactor ?? 0,
+  });
+}
+
+/** Maglev with defaults. */
+export function maglevConfig(fields: Partial<Omit<MaglevConfig, 'policy'>> = {}): MaglevConfig {
+  return Object.freeze({
+    policy: 'MAGLEV',
+    tableSize: fields.tableSize ?? 65537,
+    useHostnameForHashing: fields.useHostnameForHashing ?? false,
+    hashBalanceFactor: fields.hashBalanceFactor ?? 0,
+  });
+}
 
 /**
  * Runtime values that override config, by Envoy's runtime key (e.g.

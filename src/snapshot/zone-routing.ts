@@ -30,7 +30,9 @@ export type ZoneRoutingPrecondition =
   /** The local cluster has no hosts in this Envoy's locality (stat `lb_local_cluster_not_ok`). */
   | 'local_cluster_not_ok'
   /** Fewer healthy upstream hosts than `min_cluster_size` (stat `lb_zone_cluster_too_small`). */
-  | 'cluster_too_small';
+  | 'cluster_too_small'
+  /** The policy (ring hash, Maglev) never routes by zone. */
+  | 'policy_not_zone_aware';
 
 export interface ZoneRoutingState {
   readonly mode: 'no_locality_routing' | 'locality_direct' | 'locality_residual';
@@ -53,7 +55,8 @@ export const RUNTIME_FORCE_LOCAL_ZONE_MIN_SIZE = 'upstream.zone_routing.force_lo
 
 const NO_ROUTING_ARRAYS = { upstreamPercent: [], localPercent: [], localPercentToRoute: 0 };
 
-function noRouting(failed: ZoneRoutingPrecondition[]): ZoneRoutingState {
+/** The state of a balancer that does not route by zone for the given reasons. */
+export function noZoneRouting(failed: ZoneRoutingPrecondition[]): ZoneRoutingState {
   return Object.freeze({
     mode: 'no_locality_routing',
     failedPreconditions: Object.freeze(failed),
@@ -80,7 +83,7 @@ export function computeZoneRoutingState(
   config: ZoneAwareLbConfig,
   runtime: RuntimeValues = {},
 ): ZoneRoutingState {
-  if (!local || !upstream) return noRouting(['no_local_cluster']);
+  if (!local || !upstream) return noZoneRouting(['no_local_cluster']);
   const forceMin = forceLocalZoneMinSize(config, runtime);
   const failed: ZoneRoutingPrecondition[] = [];
   if (upstream.healthyPerLocality.length < 2) failed.push('upstream_localities_lt_2');
@@ -91,7 +94,7 @@ export function computeZoneRoutingState(
   const minOverride = runtime[RUNTIME_MIN_CLUSTER_SIZE];
   const minSize = typeof minOverride === 'number' ? minOverride : config.minClusterSize;
   if (upstream.healthy.length < minSize) failed.push('cluster_too_small');
-  if (failed.length > 0) return noRouting(failed);
+  if (failed.length > 0) return noZoneRouting(failed);
 
   const byWeight = config.localityBasis === 'HEALTHY_HOSTS_WEIGHT';
   const weigh = (list: Int32Array, hosts: readonly Host[]): number =>

@@ -9,7 +9,11 @@ import type { PrioritySet } from '../../snapshot/host-set.js';
 import { emptyHostSet } from '../../snapshot/host-set.js';
 import type { PriorityLoad } from '../../snapshot/priority-load.js';
 import { computePriorityLoad } from '../../snapshot/priority-load.js';
+import type { ZoneRoutingState } from '../../snapshot/zone-routing.js';
+import { noZoneRouting } from '../../snapshot/zone-routing.js';
 import type { PickContext, PickTrace } from './pick-context.js';
+
+const NOT_ZONE_AWARE: ZoneRoutingState = noZoneRouting(['policy_not_zone_aware']);
 
 /** Runtime key overriding `healthy_panic_threshold`. */
 export const RUNTIME_PANIC_THRESHOLD = 'upstream.healthy_panic_threshold';
@@ -59,11 +63,27 @@ export abstract class LoadBalancerBase {
     return this.prioritySet;
   }
 
+  /** Zone-aware routing state; policies without zone routing say so as the failed precondition. */
+  get zoneRouting(): ZoneRoutingState {
+    return NOT_ZONE_AWARE;
+  }
+
+  /** Effective locality weights of a priority for healthy picks; null when the policy has none. */
+  localityWeights(_priority: number): Float64Array | null {
+    return null;
+  }
+
+  /** Replaces the local cluster (this Envoy fleet); only zone-aware policies read it. */
+  updateLocalPrioritySet(_local: PrioritySet | null): void {}
+
   /** Replaces the host state, as Envoy's priority-update callbacks do. */
   abstract update(prioritySet: PrioritySet): void;
 
   /** A pick: a host index, or -1 for no host (HTTP 503 "no healthy upstream"). */
   abstract chooseHost(context?: PickContext, trace?: PickTrace): number;
+
+  /** A preconnect peek (Envoy's `peekAnotherHost`): a host index, or -1 when the policy does not peek. */
+  abstract peekAnotherHost(trace?: PickTrace): number;
 
   /** Installs a new priority set and recomputes the priority load. */
   protected replacePrioritySet(prioritySet: PrioritySet): void {

@@ -73,12 +73,12 @@ export abstract class ZoneAwareLoadBalancer extends LoadBalancerBase {
   }
 
   /** Zone-aware routing state for priority 0, with the preconditions that failed. */
-  get zoneRouting(): ZoneRoutingState {
+  override get zoneRouting(): ZoneRoutingState {
     return this.#zoneRouting;
   }
 
   /** Effective locality weights of a priority (healthy picks), or null without locality weighting. */
-  localityWeights(priority: number): Float64Array | null {
+  override localityWeights(priority: number): Float64Array | null {
     return this.#localityWrr[priority]?.healthyWeights ?? null;
   }
 
@@ -107,7 +107,7 @@ export abstract class ZoneAwareLoadBalancer extends LoadBalancerBase {
    * Replaces the local cluster (this Envoy fleet): zone-aware routing state is regenerated, as
    * Envoy does on a local-cluster membership update.
    */
-  updateLocalPrioritySet(local: PrioritySet | null): void {
+  override updateLocalPrioritySet(local: PrioritySet | null): void {
     this.#localPrioritySet = local;
     this.#zoneRouting = this.#computeZoneRouting();
   }
@@ -121,15 +121,12 @@ export abstract class ZoneAwareLoadBalancer extends LoadBalancerBase {
     trace: PickTrace | undefined,
   ): number;
 
-  /** One preconnect peek; returns a host index or -1. */
-  abstract peekAnotherHost(trace?: PickTrace): number;
-
   /**
    * Envoy's `chooseHost`: up to `hostSelectionRetryCount + 1` attempts, stopping at the first host
    * the context does not reject (the last candidate if all are). Returns a host index or -1 (no
    * healthy upstream).
    */
-  chooseHost(context?: PickContext, trace?: PickTrace): number {
+  override chooseHost(context?: PickContext, trace?: PickTrace): number {
     const attempts = (context?.hostSelectionRetryCount ?? 0) + 1;
     let host = -1;
     for (let i = 0; i < attempts; i++) {

@@ -3,6 +3,12 @@
  * differed) or unsupported (with why).
  */
 import { runEdfVector } from './edf-vectors.js';
+import {
+  runBoundedLoadVector,
+  runHashVector,
+  runMaglevVector,
+  runRingHashVector,
+} from './hashing-vectors.js';
 import { runLbScenarioVector } from './lb-scenario-vectors.js';
 import { runLocalityWrrVector } from './locality-wrr-vectors.js';
 import { runPriorityLoadVector } from './priority-load-vectors.js';
@@ -18,6 +24,10 @@ const RUNNERS: Readonly<Record<string, (vector: Vector) => void>> = {
   least_request: runLbScenarioVector,
   random: runLbScenarioVector,
   zone_aware: runLbScenarioVector,
+  hash: runHashVector,
+  ring_hash: runRingHashVector,
+  maglev: runMaglevVector,
+  bounded_load: runBoundedLoadVector,
 };
 
 /** Areas this version of the library can run. */

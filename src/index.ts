@@ -130,3 +130,22 @@ export type {
   ZoneAwareLoadBalancerOf,
 } from './policies/create-load-balancer.js';
 export { createLoadBalancer } from './policies/create-load-balancer.js';
+
+export type { HashPolicy, HashPolicyStep, RequestHash } from './route/hash-policy.js';
+export { computeRequestHash } from './route/hash-policy.js';
+export type { RequestModel } from './route/request.js';
+export { cookieValue, headerValues, ipOf, queryParameter } from './route/request.js';
+
+export type { BalancerOwnership } from './analysis/hash-ownership.js';
+export {
+  balancerOwnership,
+  maglevOwnership,
+  maglevSlots,
+  ringOwnedHashes,
+  ringOwnership,
+  tableOwnership,
+} from './analysis/hash-ownership.js';
+export type { IdentifiedTable, KeyMovement } from './analysis/key-movement.js';
+export { keyMovement } from './analysis/key-movement.js';
+export type { Spread } from './analysis/spread.js';
+export { spread } from './analysis/spread.js';

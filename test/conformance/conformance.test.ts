@@ -84,10 +84,13 @@ describe('conformance runner', () => {
     const none = spawnSync(tsx, [cli, '--area', 'edf', dir], { encoding: 'utf8' });
     expect(none.status).toBe(0);
     expect(none.stdout).toBe('0 passed, 0 failed\n');
-    writeFileSync(join(dir, 'w.json'), JSON.stringify([{ ...vector, id: 'bad', area: 'maglev' }]));
+    writeFileSync(
+      join(dir, 'w.json'),
+      JSON.stringify([{ ...vector, id: 'bad', area: 'teleport' }]),
+    );
     const failing = spawnSync(tsx, [cli, dir], { encoding: 'utf8' });
     expect(failing.status).toBe(1);
-    expect(failing.stdout).toContain('UNSUPPORTED bad: area "maglev" is not modelled yet');
+    expect(failing.stdout).toContain('UNSUPPORTED bad: area "teleport" is not modelled yet');
     expect(failing.stdout).toMatch(/1 passed, 1 failed\n$/);
   });
 });

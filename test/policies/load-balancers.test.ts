@@ -194,6 +194,27 @@ describe('least request', () => {
     expect(lb.chooseHost()).toBe(2);
   });
 
+  it('ignores an unhealthy host inside the slow-start window (it does not force EDF)', () => {
+    const ps = prioritySet([
+      [
+        [1, 'HEALTHY'],
+        [1, 'HEALTHY'],
+        [1, 'UNHEALTHY'],
+      ],
+    ]);
+    const hosts = [ps.hosts[0], ps.hosts[1], { ...ps.hosts[2], healthySinceMs: 59_000 }];
+    const rng = new ScriptedRng();
+    const lb = new LeastRequestLoadBalancer(
+      { ...ps, hosts },
+      commonLbConfig(),
+      leastRequestConfig({ slowStart: slowStartConfig({ windowMs: 60_000 }) }),
+      { rng, now: () => 60_000 },
+    );
+    const before = rng.draws;
+    lb.chooseHost();
+    expect(rng.draws - before).toBe(3);
+  });
+
   it('carries active request counts across updates by address', () => {
     const ps = prioritySet([
       [

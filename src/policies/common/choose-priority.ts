@@ -1,7 +1,8 @@
 /**
  * Choosing a priority for one pick (`LoadBalancerBase::choosePriority`): x = hash % 100 + 1 is
  * compared with the cumulative healthy loads, then the cumulative degraded loads.
- * Worked example: healthy [16, 28, 14], degraded [28, 14, 0], hash 50 → x 51 → P1 healthy.
+ * Worked example: healthy [16, 28, 14], degraded [28, 14, 0]: hash 40 → x 41 → P1 healthy
+ * (cumulative 16, 44); hash 60 → x 61 → past 58, P0 degraded (cumulative 86).
  */
 import { modU64 } from '../../hash/u64.js';
 

@@ -124,8 +124,13 @@ export abstract class EdfLoadBalancer extends ZoneAwareLoadBalancer {
     if (!config) return false;
     const now = this.now();
     for (const host of this.prioritySet.hosts) {
-      if (host.healthySinceMs !== undefined && now - host.healthySinceMs <= config.windowMs)
+      if (
+        host.healthySinceMs !== undefined &&
+        now - host.healthySinceMs <= config.windowMs &&
+        coarseHealth(host.healthStatus, host.flags) === 'healthy'
+      ) {
         return true;
+      }
     }
     return false;
   }

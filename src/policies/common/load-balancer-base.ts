@@ -28,7 +28,10 @@ export interface LoadBalancerOptions {
   readonly localPrioritySet?: PrioritySet | null;
   /** The caller's clock in milliseconds (slow start reads it); default always 0. */
   readonly now?: () => number;
-  /** Draws for runtime feature percentages strictly between 0 and 100 (Envoy uses a separate generator). */
+  /**
+   * Draws for runtime feature percentages strictly between 0 and 100 (Envoy uses its runtime's
+   * own generator, not the balancer's); default: the seeded stream "runtime" of seed 0.
+   */
   readonly runtimeRng?: Rng;
 }
 

@@ -11,6 +11,7 @@
 import { modU64 } from '../../hash/u64.js';
 import type { CommonLbConfig } from '../../model/lb-config.js';
 import type { Rng } from '../../random/rng.js';
+import { createSeededRng } from '../../random/seeded-rng.js';
 import type { HostSet, PrioritySet } from '../../snapshot/host-set.js';
 import { isHostSetInPanic } from '../../snapshot/priority-load.js';
 import type { ZoneRoutingState } from '../../snapshot/zone-routing.js';
@@ -35,7 +36,7 @@ const FIXED_SOURCES = 3;
 export abstract class ZoneAwareLoadBalancer extends LoadBalancerBase {
   #zoneRouting!: ZoneRoutingState;
   #localPrioritySet: PrioritySet | null;
-  readonly #runtimeRng: Rng | null;
+  readonly #runtimeRng: Rng;
   /** `routing_enabled`, or its runtime override, in percent. */
   readonly #routingEnabledPercent: number;
   #localityWrr: (LocalityWrr | null)[] = [];
@@ -62,7 +63,7 @@ export abstract class ZoneAwareLoadBalancer extends LoadBalancerBase {
   ) {
     super(prioritySet, common, options);
     this.#localPrioritySet = options.localPrioritySet ?? null;
-    this.#runtimeRng = options.runtimeRng ?? null;
+    this.#runtimeRng = options.runtimeRng ?? createSeededRng(0, 'runtime');
     const enabled = this.runtime[RUNTIME_ZONE_ROUTING_ENABLED];
     this.#routingEnabledPercent =
       typeof enabled === 'number' ? enabled : common.zoneAware.routingEnabled;
@@ -257,7 +258,7 @@ export abstract class ZoneAwareLoadBalancer extends LoadBalancerBase {
     const percent = this.#routingEnabledPercent;
     if (percent >= 100) return true;
     if (percent <= 0) return false;
-    const rng = this.#runtimeRng ?? this.rng;
+    const rng = this.#runtimeRng;
     rng.next();
     return modU64(rng.hi, rng.lo, 100) < percent;
   }

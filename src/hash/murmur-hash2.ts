@@ -8,7 +8,7 @@
  * h = (h ^ shift_mix(k·m)·m)·m; a 1–7 byte tail t: h = (h ^ t)·m; then h = shift_mix(shift_mix(h)·m),
  * with shift_mix(v) = v ^ (v >> 47). Worked example: murmurHash2("foo") = 9631199822919835226.
  */
-import { hi, lo, mul64, xorShiftRight64 } from './u64-math.js';
+import { R, mul64, xorShiftRight64 } from './u64-math.js';
 
 const MH = 0xc6a4a793;
 const ML = 0x5bd1e995;
@@ -29,16 +29,16 @@ export function murmurHash2(
   seed: number = MURMUR_HASH2_SEED,
 ): void {
   mul64(0, length, MH, ML);
-  let hH = hi;
-  let hL = (lo ^ seed) >>> 0;
+  let hH = R[0];
+  let hL = (R[1] ^ seed) >>> 0;
   const blocksEnd = length - (length % 8);
   for (let i = 0; i < blocksEnd; i += 8) {
     mul64(readLo(bytes, i + 4), readLo(bytes, i), MH, ML);
-    xorShiftRight64(hi, lo, 47);
-    mul64(hi, lo, MH, ML);
-    mul64((hH ^ hi) >>> 0, (hL ^ lo) >>> 0, MH, ML);
-    hH = hi;
-    hL = lo;
+    xorShiftRight64(R[0], R[1], 47);
+    mul64(R[0], R[1], MH, ML);
+    mul64((hH ^ R[0]) >>> 0, (hL ^ R[1]) >>> 0, MH, ML);
+    hH = R[0];
+    hL = R[1];
   }
   if (blocksEnd < length) {
     let tH = 0;
@@ -49,12 +49,12 @@ export function murmurHash2(
       else tL |= bytes[i] << (shift * 8);
     }
     mul64((hH ^ tH) >>> 0, (hL ^ tL) >>> 0, MH, ML);
-    hH = hi;
-    hL = lo;
+    hH = R[0];
+    hL = R[1];
   }
   xorShiftRight64(hH, hL, 47);
-  mul64(hi, lo, MH, ML);
-  xorShiftRight64(hi, lo, 47);
-  murmurHash2Result.hi = hi;
-  murmurHash2Result.lo = lo;
+  mul64(R[0], R[1], MH, ML);
+  xorShiftRight64(R[0], R[1], 47);
+  murmurHash2Result.hi = R[0];
+  murmurHash2Result.lo = R[1];
 }

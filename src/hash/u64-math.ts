@@ -1,13 +1,11 @@
 /**
  * 64-bit unsigned arithmetic on two uint32 halves, for the hash functions' inner loops. Each
- * operation leaves its result in the live bindings `hi` and `lo` (read them right after the
- * call), so nothing is allocated and no BigInt is involved.
+ * operation leaves its result in the register file `R` (`R[0]` high, `R[1]` low half): a typed
+ * array, so results are stored unboxed — no BigInt, no heap numbers, nothing allocated.
  */
 
-/** High 32 bits of the last result. */
-export let hi = 0;
-/** Low 32 bits of the last result. */
-export let lo = 0;
+/** The result of the last operation: `R[0]` high 32 bits, `R[1]` low 32 bits. */
+export const R: Uint32Array = new Uint32Array(2);
 
 /** (ah:al) × (bh:bl) mod 2^64. */
 export function mul64(ah: number, al: number, bh: number, bl: number): void {
@@ -15,47 +13,27 @@ export function mul64(ah: number, al: number, bh: number, bl: number): void {
   const a1 = al >>> 16;
   const b0 = bl & 0xffff;
   const b1 = bl >>> 16;
-  const w0 = a0 * b0;
-  let t = a1 * b0 + (w0 >>> 16);
-  const w1 = t & 0xffff;
-  const w2 = t >>> 16;
-  t = a0 * b1 + w1;
-  const carry = a1 * b1 + w2 + (t >>> 16);
-  lo = Math.imul(al, bl) >>> 0;
-  hi = (carry + Math.imul(ah, bl) + Math.imul(al, bh)) >>> 0;
+  const t = a0 * b0;
+  const u = a1 * b0 + (t >>> 16);
+  const v = a0 * b1 + (u & 0xffff);
+  R[1] = Math.imul(al, bl);
+  R[0] = a1 * b1 + (u >>> 16) + (v >>> 16) + Math.imul(ah, bl) + Math.imul(al, bh);
 }
 
 /** (ah:al) + (bh:bl) mod 2^64. */
 export function add64(ah: number, al: number, bh: number, bl: number): void {
   const sum = al + bl;
-  lo = sum >>> 0;
-  hi = (ah + bh + (sum > 0xffffffff ? 1 : 0)) >>> 0;
+  R[1] = sum;
+  R[0] = ah + bh + (sum > 0xffffffff ? 1 : 0);
 }
 
-/** Rotate (h:l) left by r bits, 0 < r < 64. */
-export function rotl64(h: number, l: number, r: number): void {
-  if (r >= 32) {
-    const swap = h;
-    h = l;
-    l = swap;
-    r -= 32;
-  }
-  if (r === 0) {
-    hi = h >>> 0;
-    lo = l >>> 0;
-    return;
-  }
-  hi = ((h << r) | (l >>> (32 - r))) >>> 0;
-  lo = ((l << r) | (h >>> (32 - r))) >>> 0;
-}
-
-/** (h:l) XOR ((h:l) >> s), 0 < s < 64: the "shift mix" both hash functions end with. */
+/** (h:l) XOR ((h:l) >> s), 0 < s < 64: the "shift mix" both hash functions use. */
 export function xorShiftRight64(h: number, l: number, s: number): void {
   if (s >= 32) {
-    lo = (l ^ (h >>> (s - 32))) >>> 0;
-    hi = h >>> 0;
+    R[1] = l ^ (h >>> (s - 32));
+    R[0] = h;
   } else {
-    lo = (l ^ ((l >>> s) | (h << (32 - s)))) >>> 0;
-    hi = (h ^ (h >>> s)) >>> 0;
+    R[1] = l ^ ((l >>> s) | (h << (32 - s)));
+    R[0] = h ^ (h >>> s);
   }
 }

@@ -1,13 +1,13 @@
 /**
  * XXH64 (Yann Collet's xxHash, 64-bit) in pure JS on uint32 halves — Envoy's
  * `HashUtil::xxHash64` (source/common/common/hash.h), seed 0 by default. Ring hash, Maglev (seeds
- * 0 and 1) and the route hash policies use it. Identical to `xxhash-wasm`'s `h64` (a property test
- * checks arbitrary UTF-8 strings); faster for the short keys load balancing hashes, and it
- * allocates nothing.
+ * 0 and 1) and the route hash policies use it. A property test proves it identical to
+ * `xxhash-wasm`'s `h64` on arbitrary UTF-8 strings; it allocates nothing and needs no async
+ * initialisation, and for the short keys load balancing hashes it is faster (bench/README.md).
  *
  * Worked example: XXH64("foo", 0) = 3728699739546630719 (Envoy's Hash.xxHash test).
  */
-import { add64, hi, lo, mul64, rotl64, xorShiftRight64 } from './u64-math.js';
+import { R, add64, mul64 } from './u64-math.js';
 
 const P1H = 0x9e3779b1;
 const P1L = 0x85ebca87;
@@ -23,30 +23,25 @@ const P5L = 0x165667c5;
 /** The result of the last `xxHash64` call. */
 export const xxHash64Result: { hi: number; lo: number } = { hi: 0, lo: 0 };
 
-let accH = 0;
-let accL = 0;
-
-/** acc = rotl(acc + input·P2, 31)·P1 on the accumulator registers. */
-function round(h: number, l: number, inH: number, inL: number): void {
-  mul64(inH, inL, P2H, P2L);
-  add64(h, l, hi, lo);
-  rotl64(hi, lo, 31);
-  mul64(hi, lo, P1H, P1L);
-  accH = hi;
-  accL = lo;
+/** acc + input·P2, rotated left 31, times P1 → R[0]:R[1] (XXH64_round). */
+function round(ah: number, al: number, ih: number, il: number): void {
+  mul64(ih, il, P2H, P2L);
+  add64(ah, al, R[0], R[1]);
+  // rotl 31 of (R[0]:R[1])
+  const h = R[0];
+  const l = R[1];
+  mul64(((h << 31) | (l >>> 1)) >>> 0, ((l << 31) | (h >>> 1)) >>> 0, P1H, P1L);
 }
 
-/** acc = (h ^ round(0, v))·P1 + P4 on the accumulator registers. */
-function mergeRound(h: number, l: number, vh: number, vl: number): void {
+/** h XOR round(0, v), times P1, plus P4 → R[0]:R[1] (XXH64_mergeRound). */
+function mergeRound(hh: number, hl: number, vh: number, vl: number): void {
   round(0, 0, vh, vl);
-  mul64((h ^ accH) >>> 0, (l ^ accL) >>> 0, P1H, P1L);
-  add64(hi, lo, P4H, P4L);
-  accH = hi;
-  accL = lo;
+  mul64((hh ^ R[0]) >>> 0, (hl ^ R[1]) >>> 0, P1H, P1L);
+  add64(R[0], R[1], P4H, P4L);
 }
 
-function readLo(bytes: Uint8Array, i: number): number {
-  return (bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24)) >>> 0;
+function read32(b: Uint8Array, i: number): number {
+  return (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0;
 }
 
 /**
@@ -55,100 +50,96 @@ function readLo(bytes: Uint8Array, i: number): number {
  */
 export function xxHash64(bytes: Uint8Array, length: number, seedHi = 0, seedLo = 0): void {
   let i = 0;
-  let hH: number;
-  let hL: number;
+  let hh: number;
+  let hl: number;
   if (length >= 32) {
     add64(seedHi, seedLo, P1H, P1L);
-    add64(hi, lo, P2H, P2L);
-    let v1h = hi;
-    let v1l = lo;
+    add64(R[0], R[1], P2H, P2L);
+    let v1h = R[0];
+    let v1l = R[1];
     add64(seedHi, seedLo, P2H, P2L);
-    let v2h = hi;
-    let v2l = lo;
+    let v2h = R[0];
+    let v2l = R[1];
     let v3h = seedHi;
     let v3l = seedLo;
-    add64(seedHi, seedLo, ~P1H >>> 0, ~P1L >>> 0);
-    add64(hi, lo, 0, 1);
-    let v4h = hi;
-    let v4l = lo;
-    const limit = length - 32;
-    while (i <= limit) {
-      round(v1h, v1l, readLo(bytes, i + 4), readLo(bytes, i));
-      v1h = accH;
-      v1l = accL;
-      round(v2h, v2l, readLo(bytes, i + 12), readLo(bytes, i + 8));
-      v2h = accH;
-      v2l = accL;
-      round(v3h, v3l, readLo(bytes, i + 20), readLo(bytes, i + 16));
-      v3h = accH;
-      v3l = accL;
-      round(v4h, v4l, readLo(bytes, i + 28), readLo(bytes, i + 24));
-      v4h = accH;
-      v4l = accL;
-      i += 32;
+    // seed − P1 = seed + (2^64 − P1)
+    add64(seedHi, seedLo, 0x61c8864e, 0x7a143579);
+    let v4h = R[0];
+    let v4l = R[1];
+    for (const limit = length - 32; i <= limit; i += 32) {
+      round(v1h, v1l, read32(bytes, i + 4), read32(bytes, i));
+      v1h = R[0];
+      v1l = R[1];
+      round(v2h, v2l, read32(bytes, i + 12), read32(bytes, i + 8));
+      v2h = R[0];
+      v2l = R[1];
+      round(v3h, v3l, read32(bytes, i + 20), read32(bytes, i + 16));
+      v3h = R[0];
+      v3l = R[1];
+      round(v4h, v4l, read32(bytes, i + 28), read32(bytes, i + 24));
+      v4h = R[0];
+      v4l = R[1];
     }
-    rotl64(v1h, v1l, 1);
-    hH = hi;
-    hL = lo;
-    rotl64(v2h, v2l, 7);
-    add64(hH, hL, hi, lo);
-    hH = hi;
-    hL = lo;
-    rotl64(v3h, v3l, 12);
-    add64(hH, hL, hi, lo);
-    hH = hi;
-    hL = lo;
-    rotl64(v4h, v4l, 18);
-    add64(hH, hL, hi, lo);
-    hH = hi;
-    hL = lo;
-    mergeRound(hH, hL, v1h, v1l);
-    mergeRound(accH, accL, v2h, v2l);
-    mergeRound(accH, accL, v3h, v3l);
-    mergeRound(accH, accL, v4h, v4l);
-    hH = accH;
-    hL = accL;
+    // rotl(v1,1) + rotl(v2,7) + rotl(v3,12) + rotl(v4,18)
+    add64(
+      ((v1h << 1) | (v1l >>> 31)) >>> 0,
+      ((v1l << 1) | (v1h >>> 31)) >>> 0,
+      ((v2h << 7) | (v2l >>> 25)) >>> 0,
+      ((v2l << 7) | (v2h >>> 25)) >>> 0,
+    );
+    add64(R[0], R[1], ((v3h << 12) | (v3l >>> 20)) >>> 0, ((v3l << 12) | (v3h >>> 20)) >>> 0);
+    add64(R[0], R[1], ((v4h << 18) | (v4l >>> 14)) >>> 0, ((v4l << 18) | (v4h >>> 14)) >>> 0);
+    mergeRound(R[0], R[1], v1h, v1l);
+    mergeRound(R[0], R[1], v2h, v2l);
+    mergeRound(R[0], R[1], v3h, v3l);
+    mergeRound(R[0], R[1], v4h, v4l);
+    hh = R[0];
+    hl = R[1];
   } else {
     add64(seedHi, seedLo, P5H, P5L);
-    hH = hi;
-    hL = lo;
+    hh = R[0];
+    hl = R[1];
   }
-  add64(hH, hL, 0, length);
-  hH = hi;
-  hL = lo;
-  while (i + 8 <= length) {
-    round(0, 0, readLo(bytes, i + 4), readLo(bytes, i));
-    hH = (hH ^ accH) >>> 0;
-    hL = (hL ^ accL) >>> 0;
-    rotl64(hH, hL, 27);
-    mul64(hi, lo, P1H, P1L);
-    add64(hi, lo, P4H, P4L);
-    hH = hi;
-    hL = lo;
-    i += 8;
+  add64(hh, hl, 0, length);
+  hh = R[0];
+  hl = R[1];
+  for (; i + 8 <= length; i += 8) {
+    round(0, 0, read32(bytes, i + 4), read32(bytes, i));
+    const xh = (hh ^ R[0]) >>> 0;
+    const xl = (hl ^ R[1]) >>> 0;
+    // rotl 27, times P1, plus P4
+    mul64(((xh << 27) | (xl >>> 5)) >>> 0, ((xl << 27) | (xh >>> 5)) >>> 0, P1H, P1L);
+    add64(R[0], R[1], P4H, P4L);
+    hh = R[0];
+    hl = R[1];
   }
   if (i + 4 <= length) {
-    mul64(0, readLo(bytes, i), P1H, P1L);
-    rotl64((hH ^ hi) >>> 0, (hL ^ lo) >>> 0, 23);
-    mul64(hi, lo, P2H, P2L);
-    add64(hi, lo, P3H, P3L);
-    hH = hi;
-    hL = lo;
+    mul64(0, read32(bytes, i), P1H, P1L);
+    const xh = (hh ^ R[0]) >>> 0;
+    const xl = (hl ^ R[1]) >>> 0;
+    // rotl 23, times P2, plus P3
+    mul64(((xh << 23) | (xl >>> 9)) >>> 0, ((xl << 23) | (xh >>> 9)) >>> 0, P2H, P2L);
+    add64(R[0], R[1], P3H, P3L);
+    hh = R[0];
+    hl = R[1];
     i += 4;
   }
-  while (i < length) {
+  for (; i < length; i++) {
     mul64(0, bytes[i], P5H, P5L);
-    rotl64((hH ^ hi) >>> 0, (hL ^ lo) >>> 0, 11);
-    mul64(hi, lo, P1H, P1L);
-    hH = hi;
-    hL = lo;
-    i++;
+    const xh = (hh ^ R[0]) >>> 0;
+    const xl = (hl ^ R[1]) >>> 0;
+    // rotl 11, times P1
+    mul64(((xh << 11) | (xl >>> 21)) >>> 0, ((xl << 11) | (xh >>> 21)) >>> 0, P1H, P1L);
+    hh = R[0];
+    hl = R[1];
   }
-  xorShiftRight64(hH, hL, 33);
-  mul64(hi, lo, P2H, P2L);
-  xorShiftRight64(hi, lo, 29);
-  mul64(hi, lo, P3H, P3L);
-  xorShiftRight64(hi, lo, 32);
-  xxHash64Result.hi = hi;
-  xxHash64Result.lo = lo;
+  // Avalanche: h ^= h >> 33; h *= P2; h ^= h >> 29; h *= P3; h ^= h >> 32.
+  hl = (hl ^ (hh >>> 1)) >>> 0;
+  mul64(hh, hl, P2H, P2L);
+  hh = R[0];
+  hl = (R[1] ^ ((R[1] >>> 29) | (R[0] << 3))) >>> 0;
+  hh = (hh ^ (hh >>> 29)) >>> 0;
+  mul64(hh, hl, P3H, P3L);
+  xxHash64Result.hi = R[0];
+  xxHash64Result.lo = (R[1] ^ R[0]) >>> 0;
 }

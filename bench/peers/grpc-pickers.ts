@@ -59,7 +59,13 @@ export function grpcRoundRobinCase(n: number): BenchCase {
     consume(acc);
     return host;
   };
-  return { id: caseId('peer', 'grpc-rr', n), label: 'grpc-js RR picker', kind: 'peer', hosts: n, run };
+  return {
+    id: caseId('peer', 'grpc-rr', n),
+    label: 'grpc-js RR picker',
+    kind: 'peer',
+    hosts: n,
+    run,
+  };
 }
 
 export function grpcWeightedRoundRobinCase(n: number): BenchCase {

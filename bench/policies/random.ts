@@ -37,7 +37,19 @@ export function randomCases(n: number): BenchCase[] {
   };
 
   return [
-    { id: caseId('full', 'random', n), label: 'Random full path', kind: 'full', hosts: n, run: full },
-    { id: caseId('bare', 'random', n), label: 'Random bare pick', kind: 'bare', hosts: n, run: bare },
+    {
+      id: caseId('full', 'random', n),
+      label: 'Random full path',
+      kind: 'full',
+      hosts: n,
+      run: full,
+    },
+    {
+      id: caseId('bare', 'random', n),
+      label: 'Random bare pick',
+      kind: 'bare',
+      hosts: n,
+      run: bare,
+    },
   ];
 }

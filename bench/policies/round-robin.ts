@@ -1,7 +1,7 @@
 /**
  * Unweighted round robin (all weights 1): the full path `chooseHost()` and the bare policy pick,
- * a uint64 index (halves, starting at the construction draw as the library does) incremented per
- * pick and reduced with `modU64` into an Int32Array of hosts.
+ * a uint64 index (two uint32 halves in a Uint32Array, starting at the construction draw as the
+ * library does) incremented per pick and reduced with `modU64` into an Int32Array of hosts.
  */
 import { modU64, roundRobinConfig } from '../../src/index.js';
 import type { BenchCase } from '../harness/bench-case.js';
@@ -24,14 +24,15 @@ export function roundRobinCases(n: number): BenchCase[] {
   };
 
   const hosts = hostIndices(n);
-  let { hi, lo } = constructionDraw();
+  const { hi, lo } = constructionDraw();
+  const index = Uint32Array.of(hi, lo);
   const bare = (): number => {
     let acc = 0;
     let host = -1;
     for (let k = 0; k < BATCH; k++) {
-      host = hosts[modU64(hi, lo, n)];
-      lo = (lo + 1) >>> 0;
-      if (lo === 0) hi = (hi + 1) >>> 0;
+      host = hosts[modU64(index[0], index[1], n)];
+      index[1]++;
+      if (index[1] === 0) index[0]++;
       acc += host;
     }
     consume(acc);

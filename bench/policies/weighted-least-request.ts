@@ -4,11 +4,7 @@
  * re-insertion. Both start from all-zero active counts and then read the same pattern, as the
  * library's scheduler is built before the caller sets active requests.
  */
-import {
-  EdfScheduler,
-  LeastRequestLoadBalancer,
-  leastRequestConfig,
-} from '../../src/index.js';
+import { EdfScheduler, LeastRequestLoadBalancer, leastRequestConfig } from '../../src/index.js';
 import type { BenchCase } from '../harness/bench-case.js';
 import { BATCH, caseId } from '../harness/bench-case.js';
 import { activeRequests, hostIndices, hostWeights } from '../harness/fixtures.js';

@@ -4,20 +4,30 @@
  */
 
 const TWO_32 = 4294967296;
-/** Below this modulus `(hi mod m)·(2^32 mod m) + lo` stays under 2^53. */
+/** Below this modulus `(hi mod m)·2^32 + lo` stays under 2^53. */
 const SMALL_MODULUS = 2 ** 20;
+
+/**
+ * x mod m for integers 0 <= x < 2^53, 1 <= m, without JavaScript's `%`: on numbers beyond int32
+ * V8 runs `%` as a slow floating-point routine. The rounded quotient is never below the true
+ * floor, so one correction suffices.
+ */
+function modSafe(x: number, m: number): number {
+  const r = x - Math.floor(x / m) * m;
+  return r < 0 ? r + m : r;
+}
 
 /**
  * `(hi·2^32 + lo) mod m`, exact for any uint64 and any integer `1 <= m <= 2^32`.
  * Worked example: `modU64(1, 0, 100)` is `2^32 mod 100 = 96`.
  */
 export function modU64(hi: number, lo: number, m: number): number {
-  if (hi === 0) return lo % m;
-  if (m <= SMALL_MODULUS) return ((hi % m) * (TWO_32 % m) + lo) % m;
-  let r = hi % m;
-  r = (r * 65536) % m;
-  r = (r * 65536) % m;
-  return (r + lo) % m;
+  if (hi === 0) return modSafe(lo, m);
+  if (m <= SMALL_MODULUS) return modSafe(modSafe(hi, m) * TWO_32 + lo, m);
+  let r = modSafe(hi, m);
+  r = modSafe(r * 65536, m);
+  r = modSafe(r * 65536, m);
+  return modSafe(r + lo, m);
 }
 
 /** Splits a uint64 given as a bigint, a non-negative safe integer or a decimal string into halves. */

@@ -94,17 +94,27 @@ export class EdfScheduler {
       return item;
     }
     if (this.#size === 0) return -1;
-    const item = this.#pop();
-    this.add(weightOf(item), item);
-    return item;
+    return this.#readdEarliest(weightOf);
   }
 
   /** Envoy's `peekAgain`: picks the next item and queues it so the next pickAndAdd returns it. */
   peekAgain(weightOf: WeightOf): number {
     if (this.#size === 0) return -1;
-    const item = this.#pop();
+    const item = this.#readdEarliest(weightOf);
     this.#queuePrepick(item);
-    this.add(weightOf(item), item);
+    return item;
+  }
+
+  /**
+   * Pops the earliest entry, advances the clock to its deadline and re-adds it with its current
+   * weight — in one sift from the root, which extracts in the same order as a pop then a push
+   * because (deadline, order) keys are unique.
+   */
+  #readdEarliest(weightOf: WeightOf): number {
+    const item = this.#item[0];
+    const now = this.#deadline[0];
+    this.#now = now;
+    this.#siftDown(now + 1 / weightOf(item), this.#nextOrder++, item, this.#size);
     return item;
   }
 
@@ -121,59 +131,50 @@ export class EdfScheduler {
     this.#prepickCount++;
   }
 
-  #less(a: number, b: number): boolean {
-    const da = this.#deadline[a];
-    const db = this.#deadline[b];
-    return da < db || (da === db && this.#order[a] < this.#order[b]);
-  }
-
-  #swap(a: number, b: number): void {
-    const d = this.#deadline[a];
-    this.#deadline[a] = this.#deadline[b];
-    this.#deadline[b] = d;
-    const o = this.#order[a];
-    this.#order[a] = this.#order[b];
-    this.#order[b] = o;
-    const it = this.#item[a];
-    this.#item[a] = this.#item[b];
-    this.#item[b] = it;
-  }
-
+  /** Sifts a new entry up from the end, moving parents down into the hole. */
   #push(deadline: number, order: number, item: number): void {
     if (this.#size === this.#item.length) this.#grow();
+    const d = this.#deadline;
+    const o = this.#order;
+    const it = this.#item;
     let i = this.#size++;
-    this.#deadline[i] = deadline;
-    this.#order[i] = order;
-    this.#item[i] = item;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!this.#less(i, parent)) break;
-      this.#swap(i, parent);
+      const pd = d[parent];
+      if (pd < deadline || (pd === deadline && o[parent] < order)) break;
+      d[i] = pd;
+      o[i] = o[parent];
+      it[i] = it[parent];
       i = parent;
     }
+    d[i] = deadline;
+    o[i] = order;
+    it[i] = item;
   }
 
-  /** Removes the earliest entry, advances the clock to its deadline and returns its item. */
-  #pop(): number {
-    const item = this.#item[0];
-    this.#now = this.#deadline[0];
-    const last = --this.#size;
-    if (last > 0) {
-      this.#deadline[0] = this.#deadline[last];
-      this.#order[0] = this.#order[last];
-      this.#item[0] = this.#item[last];
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= last) break;
-        const r = l + 1;
-        const child = r < last && this.#less(r, l) ? r : l;
-        if (!this.#less(child, i)) break;
-        this.#swap(i, child);
-        i = child;
+  /** Places (deadline, order, item) at the root's hole of a heap of `size` entries and sifts it down. */
+  #siftDown(deadline: number, order: number, item: number, size: number): void {
+    const d = this.#deadline;
+    const o = this.#order;
+    const it = this.#item;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= size) break;
+      const right = child + 1;
+      if (right < size && (d[right] < d[child] || (d[right] === d[child] && o[right] < o[child]))) {
+        child = right;
       }
+      const cd = d[child];
+      if (deadline < cd || (deadline === cd && order < o[child])) break;
+      d[i] = cd;
+      o[i] = o[child];
+      it[i] = it[child];
+      i = child;
     }
-    return item;
+    d[i] = deadline;
+    o[i] = order;
+    it[i] = item;
   }
 
   #grow(): void {

@@ -32,6 +32,8 @@ export function sourceKey(priority: number, type: SourceType, locality: number):
 }
 
 const FIXED_SOURCES = 3;
+/** Marks "no fixed source" (-1 already means "no host"). */
+const UNFIXED = -2;
 
 export abstract class ZoneAwareLoadBalancer extends LoadBalancerBase {
   #zoneRouting!: ZoneRoutingState;
@@ -48,6 +50,8 @@ export abstract class ZoneAwareLoadBalancer extends LoadBalancerBase {
   /** Stable key of each source id (see `sourceKey`). */
   protected sourceKeys: number[] = [];
   #totalHealthyHosts = 0;
+  /** The source every pick uses when the state leaves no choice (see `#computeFixedSource`). */
+  #fixedSource = UNFIXED;
   #stashHi = new Uint32Array(16);
   #stashLo = new Uint32Array(16);
   #stashHead = 0;
@@ -175,6 +179,13 @@ export abstract class ZoneAwareLoadBalancer extends LoadBalancerBase {
    * `hostSourceToUse`: the source id the pick draws from for the given hash, or -1 for no host.
    */
   protected hostSourceToUse(hashHi: number, hashLo: number, trace: PickTrace | undefined): number {
+    const fixed = this.#fixedSource;
+    return fixed !== UNFIXED && trace === undefined
+      ? fixed
+      : this.#chooseSource(hashHi, hashLo, trace);
+  }
+
+  #chooseSource(hashHi: number, hashLo: number, trace: PickTrace | undefined): number {
     const load = this.priorityLoad;
     const chosen = choosePriority(hashHi, hashLo, load.healthyLoad, load.degradedLoad);
     const p = chosen >> 1;
@@ -268,6 +279,28 @@ export abstract class ZoneAwareLoadBalancer extends LoadBalancerBase {
     this.#zoneRouting = this.#computeZoneRouting();
     this.#totalHealthyHosts = ps.hostSets.reduce((s, hs) => s + hs.healthy.length, 0);
     this.#layoutSources();
+    this.#fixedSource = this.#computeFixedSource();
+  }
+
+  /**
+   * When one priority takes all the load in one bucket, and neither locality weighting nor zone
+   * routing draws a locality, every hash leads to the same source: picks may skip the priority
+   * walk (the draw itself still happens, in Envoy's order). UNFIXED otherwise.
+   */
+  #computeFixedSource(): number {
+    const load = this.priorityLoad;
+    const p = load.healthyLoad.indexOf(100);
+    const q = p < 0 ? load.degradedLoad.indexOf(100) : -1;
+    const priority = p >= 0 ? p : q;
+    if (priority < 0) return UNFIXED;
+    if (load.panic[priority]) {
+      return this.common.zoneAware.failTrafficOnPanic
+        ? -1
+        : this.sourceId(priority, SourceType.AllHosts, 0);
+    }
+    if (this.common.localityWeightedLb) return UNFIXED;
+    if (priority === 0 && this.#zoneRouting.mode !== 'no_locality_routing') return UNFIXED;
+    return this.sourceId(priority, p >= 0 ? SourceType.HealthyHosts : SourceType.DegradedHosts, 0);
   }
 
   #computeZoneRouting(): ZoneRoutingState {

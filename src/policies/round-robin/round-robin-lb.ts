@@ -10,15 +10,21 @@ import type { PrioritySet } from '../../snapshot/host-set.js';
 import { EdfLoadBalancer } from '../common/edf-lb.js';
 import type { LoadBalancerOptions } from '../common/load-balancer-base.js';
 
-/** A uint64 round-robin index as halves, mutated in place. */
+/** A uint64 round-robin index as halves. */
 interface RrIndex {
-  hi: number;
-  lo: number;
+  readonly hi: number;
+  readonly lo: number;
 }
 
 export class RoundRobinLoadBalancer extends EdfLoadBalancer {
+  /** Each source's index, by stable source key, as of the last rebuild. */
   readonly #indexByKey = new Map<number, RrIndex>();
-  #indexes: RrIndex[] = [];
+  /** Per source id: the uint64 index (halves) and its value modulo the source size. */
+  #rrHi = new Uint32Array(0);
+  #rrLo = new Uint32Array(0);
+  #rrPos = new Float64Array(0);
+  /** Source keys of the current layout, to save the indexes before the next one. */
+  #keys: readonly number[] = [];
   /** Envoy's `peekahead_index_`: peeks not yet consumed by picks. */
   #peekahead = 0;
 
@@ -37,30 +43,38 @@ export class RoundRobinLoadBalancer extends EdfLoadBalancer {
   }
 
   protected override onSourcesRebuilt(): void {
-    this.#peekahead = 0;
-    this.#indexes = this.sourceKeys.map((key) => {
-      let index = this.#indexByKey.get(key);
-      if (!index) {
-        index = { hi: this.seedHi, lo: this.seedLo };
-        this.#indexByKey.set(key, index);
-      }
-      return index;
+    this.#keys.forEach((key, source) => {
+      this.#indexByKey.set(key, { hi: this.#rrHi[source], lo: this.#rrLo[source] });
     });
+    const keys = this.sourceKeys;
+    this.#keys = keys;
+    this.#rrHi = new Uint32Array(keys.length);
+    this.#rrLo = new Uint32Array(keys.length);
+    this.#rrPos = new Float64Array(keys.length);
+    keys.forEach((key, source) => {
+      const index = this.#indexByKey.get(key) ?? { hi: this.seedHi, lo: this.seedLo };
+      this.#indexByKey.set(key, index);
+      this.#rrHi[source] = index.hi;
+      this.#rrLo[source] = index.lo;
+      const n = this.sourceHosts[source].length;
+      this.#rrPos[source] = n === 0 ? 0 : modU64(index.hi, index.lo, n);
+    });
+    this.#peekahead = 0;
   }
 
   protected override unweightedHostPick(source: number, hosts: Int32Array): number {
     if (this.#peekahead > 0) this.#peekahead--;
-    const index = this.#indexes[source];
-    const host = hosts[modU64(index.hi, index.lo, hosts.length)];
-    index.lo = (index.lo + 1) >>> 0;
-    if (index.lo === 0) index.hi = (index.hi + 1) >>> 0;
-    return host;
+    const pos = this.#rrPos[source];
+    const next = pos + 1;
+    this.#rrPos[source] = next === hosts.length ? 0 : next;
+    if (++this.#rrLo[source] === 0) this.#rrHi[source]++;
+    return hosts[pos];
   }
 
   protected override unweightedHostPeek(source: number, hosts: Int32Array): number {
-    const index = this.#indexes[source];
     const n = hosts.length;
-    const at = (modU64(index.hi, index.lo, n) + (this.#peekahead % n)) % n;
+    let at = this.#rrPos[source] + (this.#peekahead % n);
+    if (at >= n) at -= n;
     this.#peekahead++;
     return hosts[at];
   }

@@ -100,9 +100,9 @@ function targetChecks(timings: Timings): Check[] {
     t.push(
       check(
         timings,
-        `weighted RR ${what} @1000 / bare heap`,
+        `weighted RR ${what} @1000 / bare heap, FIFO ties`,
         `${kind}/wrr/1000`,
-        'bound/heap/1000',
+        'bound/heap-fifo/1000',
         1.5,
       ),
       check(

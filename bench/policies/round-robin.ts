@@ -1,7 +1,8 @@
 /**
- * Unweighted round robin (all weights 1): the full path `chooseHost()` and the bare policy pick,
- * a uint64 index (two uint32 halves in a Uint32Array, starting at the construction draw as the
- * library does) incremented per pick and reduced with `modU64` into an Int32Array of hosts.
+ * Unweighted round robin (all weights 1): the full path `chooseHost()` and the bare policy pick
+ * as the library makes it: a position (the uint64 index modulo the host count, computed once at
+ * build) read and advanced with a wrap, plus the uint64 index itself (two uint32 halves starting at
+ * the construction draw) kept in step for the next rebuild.
  */
 import { modU64, roundRobinConfig } from '../../src/index.js';
 import type { BenchCase } from '../harness/bench-case.js';
@@ -26,13 +27,15 @@ export function roundRobinCases(n: number): BenchCase[] {
   const hosts = hostIndices(n);
   const { hi, lo } = constructionDraw();
   const index = Uint32Array.of(hi, lo);
+  const position = Float64Array.of(modU64(hi, lo, n));
   const bare = (): number => {
     let acc = 0;
     let host = -1;
     for (let k = 0; k < BATCH; k++) {
-      host = hosts[modU64(index[0], index[1], n)];
-      index[1]++;
-      if (index[1] === 0) index[0]++;
+      const pos = position[0];
+      host = hosts[pos];
+      position[0] = pos + 1 === n ? 0 : pos + 1;
+      if (++index[1] === 0) index[0]++;
       acc += host;
     }
     consume(acc);

@@ -128,6 +128,21 @@ describe('consistent hashing balancers', () => {
     ).toThrow('The table size of maglev must be prime number');
   });
 
+  it('reject hash_balance_factor below 100 and oversized Maglev tables as Envoy’s validation does', () => {
+    const ps = prioritySet([[[1, 'HEALTHY']]]);
+    const rng = new ScriptedRng();
+    expect(
+      () =>
+        new MaglevLoadBalancer(ps, commonLbConfig(), maglevConfig({ hashBalanceFactor: 50 }), {
+          rng,
+        }),
+    ).toThrow('hash_balance_factor: value must be greater than or equal to 100');
+    expect(
+      () =>
+        new MaglevLoadBalancer(ps, commonLbConfig(), maglevConfig({ tableSize: 5000017 }), { rng }),
+    ).toThrow('table_size: value must be less than or equal to 5000011');
+  });
+
   it('warn when hosts outnumber a Maglev table', () => {
     const ps = prioritySet([
       Array.from({ length: 9 }, () => [1, 'HEALTHY'] as [number, 'HEALTHY']),
@@ -136,8 +151,10 @@ describe('consistent hashing balancers', () => {
       rng: new ScriptedRng(),
     });
     expect(lb.warnings).toEqual([
-      '9 hosts outnumber the 7-entry Maglev table: some hosts get no traffic',
+      'priority 0: 9 hosts outnumber the 7-entry Maglev table: some hosts get no traffic',
     ]);
+    lb.update(ps);
+    expect(lb.warnings).toHaveLength(1);
     expect(lb.tables[0].stats.minEntriesPerHost).toBe(0);
   });
 

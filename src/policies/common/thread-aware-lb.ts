@@ -47,6 +47,9 @@ export abstract class ThreadAwareLoadBalancer<Table extends HashTable> extends L
     options: LoadBalancerOptions,
   ) {
     super(prioritySet, common, options);
+    if (config.hashBalanceFactor !== 0 && !(config.hashBalanceFactor >= 100)) {
+      throw new RangeError('hash_balance_factor: value must be greater than or equal to 100');
+    }
     this.#config = config;
     this.activeRequests = new Float64Array(this.prioritySet.hosts.length);
   }

@@ -12,8 +12,6 @@ import { MAX_MAGLEV_TABLE_SIZE, buildMaglevTable, isPrime } from './maglev-table
 
 export class MaglevLoadBalancer extends ThreadAwareLoadBalancer<MaglevTable> {
   readonly #tableSize: number;
-  /** Configuration that is legal but surely a mistake, in words. */
-  readonly warnings: string[] = [];
 
   /** Throws Envoy's error for a table size that is not a prime (config validation reports it first). */
   constructor(
@@ -23,22 +21,32 @@ export class MaglevLoadBalancer extends ThreadAwareLoadBalancer<MaglevTable> {
     options: LoadBalancerOptions,
   ) {
     super(prioritySet, common, config, options);
-    if (!isPrime(config.tableSize) || config.tableSize > MAX_MAGLEV_TABLE_SIZE) {
-      throw new RangeError('The table size of maglev must be prime number');
+    if (config.tableSize > MAX_MAGLEV_TABLE_SIZE) {
+      throw new RangeError(
+        `table_size: value must be less than or equal to ${MAX_MAGLEV_TABLE_SIZE}`,
+      );
     }
+    if (!isPrime(config.tableSize))
+      throw new RangeError('The table size of maglev must be prime number');
     this.#tableSize = config.tableSize;
     this.initialize();
+  }
+
+  /** Configuration that Envoy accepts but is surely a mistake, for the current hosts, in words. */
+  get warnings(): string[] {
+    return this.normalizedWeights.flatMap((n, priority) =>
+      n.hosts.length > this.#tableSize
+        ? [
+            `priority ${priority}: ${n.hosts.length} hosts outnumber the ${this.#tableSize}-entry Maglev table: some hosts get no traffic`,
+          ]
+        : [],
+    );
   }
 
   protected override buildTable(
     normalized: NormalizedHostWeights,
     hashKeys: readonly string[],
   ): MaglevTable {
-    if (normalized.hosts.length > this.#tableSize) {
-      this.warnings.push(
-        `${normalized.hosts.length} hosts outnumber the ${this.#tableSize}-entry Maglev table: some hosts get no traffic`,
-      );
-    }
     return buildMaglevTable(normalized, hashKeys, this.#tableSize);
   }
 }

@@ -25,7 +25,8 @@ export function buildPrioritySet(
   options: BuildPrioritySetOptions = {},
 ): PrioritySet {
   const hosts: Host[] = [];
-  const maxPriority = cluster.endpoints.reduce((m, g) => Math.max(m, g.priority), -1);
+  // Envoy's priority set always holds priority 0, even for a cluster without endpoints.
+  const maxPriority = cluster.endpoints.reduce((m, g) => Math.max(m, g.priority), 0);
   const byPriority: number[][] = Array.from({ length: maxPriority + 1 }, () => []);
   const weightOf: Map<string, number>[] = byPriority.map(() => new Map());
   for (const group of cluster.endpoints) {

@@ -15,6 +15,7 @@
 import type { Host } from '../model/host.js';
 import { floorMulDiv } from './exact-integer.js';
 import type { HostSet } from './host-set.js';
+import { emptyHostSet } from './host-set.js';
 
 export interface PriorityLoad {
   /** Per priority: min(100, OPF × healthy share), Envoy's `per_priority_health`. */
@@ -33,6 +34,11 @@ export interface PriorityLoad {
   readonly totalPanic: boolean;
   /** The panic threshold used, after the runtime override and the cap at 100. */
   readonly panicThreshold: number;
+  /**
+   * No priority has any availability yet not all are in panic: Envoy returns before computing
+   * loads and keeps the previous ones (all zero on a fresh balancer, where picks fall back to P0).
+   */
+  readonly keptPreviousLoad: boolean;
 }
 
 /** Healthy+degraded percent of a host set, as Envoy's panic test computes it (double, counts). */
@@ -68,13 +74,19 @@ export function priorityAvailability(hostSet: HostSet, hosts: readonly Host[]): 
   ];
 }
 
-/** The priority load of a priority set with the given panic threshold (percent). */
+/**
+ * The priority load of a priority set with the given panic threshold (percent). `previous` is the
+ * load before this update: Envoy keeps its loads when no priority has availability and not every
+ * priority is in panic (see `keptPreviousLoad`).
+ */
 export function computePriorityLoad(
-  hostSets: readonly HostSet[],
+  prioritySets: readonly HostSet[],
   hosts: readonly Host[],
   panicThreshold: number,
+  previous?: PriorityLoad,
 ): PriorityLoad {
-  const n = Math.max(1, hostSets.length);
+  const hostSets = prioritySets.length > 0 ? prioritySets : [emptyHostSet(0)];
+  const n = hostSets.length;
   const health: number[] = new Array<number>(n).fill(0);
   const degraded: number[] = new Array<number>(n).fill(0);
   hostSets.forEach((hs, p) => ([health[p], degraded[p]] = priorityAvailability(hs, hosts)));
@@ -83,7 +95,7 @@ export function computePriorityLoad(
   const healthyLoad = new Uint8Array(n);
   const degradedLoad = new Uint8Array(n);
   const panic: boolean[] = new Array<boolean>(n).fill(false);
-  const result = (totalPanic: boolean): PriorityLoad =>
+  const result = (totalPanic: boolean, keptPreviousLoad = false): PriorityLoad =>
     Object.freeze({
       health: Object.freeze(health),
       degraded: Object.freeze(degraded),
@@ -93,6 +105,7 @@ export function computePriorityLoad(
       panic: Object.freeze(panic),
       totalPanic,
       panicThreshold: threshold,
+      keptPreviousLoad,
     });
 
   if (nta > 0) distributeLoad(health, degraded, nta, healthyLoad, degradedLoad);
@@ -100,12 +113,15 @@ export function computePriorityLoad(
     healthyLoad[0] = 100;
     return result(false);
   }
-  for (let p = 0; p < hostSets.length; p++) {
-    panic[p] = nta !== 100 && isHostSetInPanic(hostSets[p], threshold);
-  }
-  if (hostSets.length > 0 && panic.every(Boolean)) {
+  for (let p = 0; p < n; p++) panic[p] = nta !== 100 && isHostSetInPanic(hostSets[p], threshold);
+  if (panic.every(Boolean)) {
     loadInTotalPanic(hostSets, healthyLoad, degradedLoad);
     return result(true);
+  }
+  if (nta === 0) {
+    healthyLoad.set(previous?.healthyLoad.subarray(0, n) ?? []);
+    degradedLoad.set(previous?.degradedLoad.subarray(0, n) ?? []);
+    return result(false, true);
   }
   return result(false);
 }

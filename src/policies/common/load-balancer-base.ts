@@ -98,7 +98,7 @@ export abstract class LoadBalancerBase {
     const ps = this.prioritySet;
     const override = this.runtime[RUNTIME_PANIC_THRESHOLD];
     const threshold = typeof override === 'number' ? override : this.common.healthyPanicThreshold;
-    this.#priorityLoad = computePriorityLoad(ps.hostSets, ps.hosts, threshold);
+    this.#priorityLoad = computePriorityLoad(ps.hostSets, ps.hosts, threshold, this.#priorityLoad);
   }
 }
 

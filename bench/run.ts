@@ -8,7 +8,7 @@ import { Bench } from 'tinybench';
 import { counterReadCase, fifoHeapPopPushCase, heapPopPushCase } from './baselines/lower-bounds.js';
 import type { BenchCase } from './harness/bench-case.js';
 import { BATCH, SIZES } from './harness/bench-case.js';
-import type { Timing } from './harness/report.js';
+import { collectTimings } from './harness/checks.js';
 import { printRatios, printTable } from './harness/report.js';
 import { sinkValue } from './harness/sink.js';
 import { grpcRoundRobinCase, grpcWeightedRoundRobinCase } from './peers/grpc-pickers.js';
@@ -65,20 +65,7 @@ async function main(): Promise<void> {
   );
   await bench.run();
 
-  const timings = new Map<string, Timing>();
-  for (const task of bench.tasks) {
-    const result = task.result;
-    if (result.state !== 'completed') {
-      console.error(`${task.name}: ${result.state}`, 'error' in result ? result.error : '');
-      continue;
-    }
-    timings.set(task.name, {
-      nsPerOp: (result.latency.p50 * 1e6) / BATCH,
-      meanNsPerOp: (result.latency.mean * 1e6) / BATCH,
-      rme: result.latency.rme,
-      samples: result.latency.samplesCount,
-    });
-  }
+  const timings = collectTimings(bench, BATCH);
 
   printTable(cases, timings);
   const missed = printRatios(timings);

@@ -5,16 +5,8 @@
  */
 import type { BenchCase } from './bench-case.js';
 import { SIZES } from './bench-case.js';
-
-/** A case's timing: median and mean ns per pick, relative margin of error in percent. */
-export interface Timing {
-  readonly nsPerOp: number;
-  readonly meanNsPerOp: number;
-  readonly rme: number;
-  readonly samples: number;
-}
-
-export type Timings = ReadonlyMap<string, Timing>;
+import type { Check, Timing, Timings } from './checks.js';
+import { check, fmt, printChecks } from './checks.js';
 
 const POLICIES: readonly { key: string; name: string }[] = [
   { key: 'rr', name: 'round robin' },
@@ -23,10 +15,6 @@ const POLICIES: readonly { key: string; name: string }[] = [
   { key: 'p2c', name: 'least request P2C' },
   { key: 'wlr', name: 'weighted least request' },
 ];
-
-function fmt(x: number, digits = 1): string {
-  return Number.isFinite(x) ? x.toFixed(digits) : 'n/a';
-}
 
 /** The table of every case that ran. */
 export function printTable(cases: readonly BenchCase[], timings: Timings): void {
@@ -51,44 +39,6 @@ export function printTable(cases: readonly BenchCase[], timings: Timings): void 
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) console.log(line(r));
-}
-
-/** `a / b` of two cases' ns per pick; NaN when either did not run. */
-function ratio(timings: Timings, a: string, b: string): number {
-  const ta = timings.get(a);
-  const tb = timings.get(b);
-  return ta && tb ? ta.nsPerOp / tb.nsPerOp : NaN;
-}
-
-interface Check {
-  readonly text: string;
-  readonly value: number;
-  /** null: informational ratio, no target. */
-  readonly pass: boolean | null;
-}
-
-/** `a / b` as a check; `limit` > 0 is an upper bound, < 0 a lower bound of -limit. */
-function check(timings: Timings, text: string, a: string, b: string, limit?: number): Check {
-  const value = ratio(timings, a, b);
-  const shown = `${text} = ${fmt(value, 2)}×`;
-  if (limit === undefined) return { text: shown, value, pass: null };
-  return limit > 0
-    ? { text: `${shown} (target ≤ ${limit}×)`, value, pass: value <= limit }
-    : { text: `${shown} (target ≥ ${-limit}×)`, value, pass: value >= -limit };
-}
-
-function printChecks(title: string, checks: readonly Check[]): void {
-  console.log(`\n${title}`);
-  for (const c of checks) {
-    const verdict = Number.isNaN(c.value)
-      ? 'SKIP'
-      : c.pass === null
-        ? '    '
-        : c.pass
-          ? 'PASS'
-          : 'MISS';
-    console.log(`  ${verdict} ${c.text}`);
-  }
 }
 
 function targetChecks(timings: Timings): Check[] {

@@ -13,11 +13,14 @@ export function mul64(ah: number, al: number, bh: number, bl: number): void {
   const a1 = al >>> 16;
   const b0 = bl & 0xffff;
   const b1 = bl >>> 16;
-  const t = a0 * b0;
-  const u = a1 * b0 + (t >>> 16);
-  const v = a0 * b1 + (u & 0xffff);
+  const u = a1 * b0 + ((a0 * b0) >>> 16);
   R[1] = Math.imul(al, bl);
-  R[0] = a1 * b1 + (u >>> 16) + (v >>> 16) + Math.imul(ah, bl) + Math.imul(al, bh);
+  R[0] =
+    a1 * b1 +
+    (u >>> 16) +
+    ((a0 * b1 + (u & 0xffff)) >>> 16) +
+    Math.imul(ah, bl) +
+    Math.imul(al, bh);
 }
 
 /** (ah:al) + (bh:bl) mod 2^64. */

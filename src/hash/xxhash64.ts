@@ -45,64 +45,57 @@ function read32(b: Uint8Array, i: number): number {
 }
 
 /**
- * XXH64 of `bytes[0..length)` with a 64-bit seed (halves); the result is left in
- * `xxHash64Result`.
+ * Consumes the 32-byte stripes of `bytes` (length >= 32) into four accumulators, merges them and
+ * leaves the 64-bit state in R; returns the offset of the first unconsumed byte. Kept apart from
+ * the tail so each function stays small enough for V8 to inline its arithmetic.
  */
-export function xxHash64(bytes: Uint8Array, length: number, seedHi = 0, seedLo = 0): void {
+function stripes(bytes: Uint8Array, length: number, seedHi: number, seedLo: number): number {
+  add64(seedHi, seedLo, P1H, P1L);
+  add64(R[0], R[1], P2H, P2L);
+  let v1h = R[0];
+  let v1l = R[1];
+  add64(seedHi, seedLo, P2H, P2L);
+  let v2h = R[0];
+  let v2l = R[1];
+  let v3h = seedHi;
+  let v3l = seedLo;
+  // seed − P1 = seed + (2^64 − P1)
+  add64(seedHi, seedLo, 0x61c8864e, 0x7a143579);
+  let v4h = R[0];
+  let v4l = R[1];
   let i = 0;
-  let hh: number;
-  let hl: number;
-  if (length >= 32) {
-    add64(seedHi, seedLo, P1H, P1L);
-    add64(R[0], R[1], P2H, P2L);
-    let v1h = R[0];
-    let v1l = R[1];
-    add64(seedHi, seedLo, P2H, P2L);
-    let v2h = R[0];
-    let v2l = R[1];
-    let v3h = seedHi;
-    let v3l = seedLo;
-    // seed − P1 = seed + (2^64 − P1)
-    add64(seedHi, seedLo, 0x61c8864e, 0x7a143579);
-    let v4h = R[0];
-    let v4l = R[1];
-    for (const limit = length - 32; i <= limit; i += 32) {
-      round(v1h, v1l, read32(bytes, i + 4), read32(bytes, i));
-      v1h = R[0];
-      v1l = R[1];
-      round(v2h, v2l, read32(bytes, i + 12), read32(bytes, i + 8));
-      v2h = R[0];
-      v2l = R[1];
-      round(v3h, v3l, read32(bytes, i + 20), read32(bytes, i + 16));
-      v3h = R[0];
-      v3l = R[1];
-      round(v4h, v4l, read32(bytes, i + 28), read32(bytes, i + 24));
-      v4h = R[0];
-      v4l = R[1];
-    }
-    // rotl(v1,1) + rotl(v2,7) + rotl(v3,12) + rotl(v4,18)
-    add64(
-      ((v1h << 1) | (v1l >>> 31)) >>> 0,
-      ((v1l << 1) | (v1h >>> 31)) >>> 0,
-      ((v2h << 7) | (v2l >>> 25)) >>> 0,
-      ((v2l << 7) | (v2h >>> 25)) >>> 0,
-    );
-    add64(R[0], R[1], ((v3h << 12) | (v3l >>> 20)) >>> 0, ((v3l << 12) | (v3h >>> 20)) >>> 0);
-    add64(R[0], R[1], ((v4h << 18) | (v4l >>> 14)) >>> 0, ((v4l << 18) | (v4h >>> 14)) >>> 0);
-    mergeRound(R[0], R[1], v1h, v1l);
-    mergeRound(R[0], R[1], v2h, v2l);
-    mergeRound(R[0], R[1], v3h, v3l);
-    mergeRound(R[0], R[1], v4h, v4l);
-    hh = R[0];
-    hl = R[1];
-  } else {
-    add64(seedHi, seedLo, P5H, P5L);
-    hh = R[0];
-    hl = R[1];
+  for (const limit = length - 32; i <= limit; i += 32) {
+    round(v1h, v1l, read32(bytes, i + 4), read32(bytes, i));
+    v1h = R[0];
+    v1l = R[1];
+    round(v2h, v2l, read32(bytes, i + 12), read32(bytes, i + 8));
+    v2h = R[0];
+    v2l = R[1];
+    round(v3h, v3l, read32(bytes, i + 20), read32(bytes, i + 16));
+    v3h = R[0];
+    v3l = R[1];
+    round(v4h, v4l, read32(bytes, i + 28), read32(bytes, i + 24));
+    v4h = R[0];
+    v4l = R[1];
   }
-  add64(hh, hl, 0, length);
-  hh = R[0];
-  hl = R[1];
+  // rotl(v1,1) + rotl(v2,7) + rotl(v3,12) + rotl(v4,18), then merge each accumulator in.
+  add64(
+    ((v1h << 1) | (v1l >>> 31)) >>> 0,
+    ((v1l << 1) | (v1h >>> 31)) >>> 0,
+    ((v2h << 7) | (v2l >>> 25)) >>> 0,
+    ((v2l << 7) | (v2h >>> 25)) >>> 0,
+  );
+  add64(R[0], R[1], ((v3h << 12) | (v3l >>> 20)) >>> 0, ((v3l << 12) | (v3h >>> 20)) >>> 0);
+  add64(R[0], R[1], ((v4h << 18) | (v4l >>> 14)) >>> 0, ((v4l << 18) | (v4h >>> 14)) >>> 0);
+  mergeRound(R[0], R[1], v1h, v1l);
+  mergeRound(R[0], R[1], v2h, v2l);
+  mergeRound(R[0], R[1], v3h, v3l);
+  mergeRound(R[0], R[1], v4h, v4l);
+  return i;
+}
+
+/** Folds the bytes from `i` on into the state (hh:hl), 8, then 4, then 1 at a time; state left in R. */
+function tail(bytes: Uint8Array, i: number, length: number, hh: number, hl: number): void {
   for (; i + 8 <= length; i += 8) {
     round(0, 0, read32(bytes, i + 4), read32(bytes, i));
     const xh = (hh ^ R[0]) >>> 0;
@@ -133,13 +126,24 @@ export function xxHash64(bytes: Uint8Array, length: number, seedHi = 0, seedLo =
     hh = R[0];
     hl = R[1];
   }
+  R[0] = hh;
+  R[1] = hl;
+}
+
+/**
+ * XXH64 of `bytes[0..length)` with a 64-bit seed (halves); the result is left in
+ * `xxHash64Result`.
+ */
+export function xxHash64(bytes: Uint8Array, length: number, seedHi = 0, seedLo = 0): void {
+  const i = length >= 32 ? stripes(bytes, length, seedHi, seedLo) : 0;
+  if (length < 32) add64(seedHi, seedLo, P5H, P5L);
+  add64(R[0], R[1], 0, length);
+  tail(bytes, i, length, R[0], R[1]);
   // Avalanche: h ^= h >> 33; h *= P2; h ^= h >> 29; h *= P3; h ^= h >> 32.
-  hl = (hl ^ (hh >>> 1)) >>> 0;
-  mul64(hh, hl, P2H, P2L);
-  hh = R[0];
-  hl = (R[1] ^ ((R[1] >>> 29) | (R[0] << 3))) >>> 0;
-  hh = (hh ^ (hh >>> 29)) >>> 0;
-  mul64(hh, hl, P3H, P3L);
+  mul64(R[0], (R[1] ^ (R[0] >>> 1)) >>> 0, P2H, P2L);
+  const hh = R[0];
+  const hl = (R[1] ^ ((R[1] >>> 29) | (R[0] << 3))) >>> 0;
+  mul64((hh ^ (hh >>> 29)) >>> 0, hl, P3H, P3L);
   xxHash64Result.hi = R[0];
   xxHash64Result.lo = (R[1] ^ R[0]) >>> 0;
 }

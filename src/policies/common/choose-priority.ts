@@ -16,6 +16,8 @@ export function choosePriority(
   healthyLoad: Uint8Array,
   degradedLoad: Uint8Array,
 ): number {
+  // x is in [1, 100]: priority 0 at 100 % healthy load takes every hash.
+  if (healthyLoad[0] === 100) return 0;
   const x = modU64(hashHi, hashLo, 100) + 1;
   let acc = 0;
   for (let p = 0; p < healthyLoad.length; p++) {

@@ -56,8 +56,11 @@ export class MaglevTable implements HashTable {
   }
 
   chooseHost(hashHi: number, hashLo: number, attempt: number): number {
-    if (this.table.length === 0) return -1;
-    return this.table[this.slotFor(hashHi, hashLo, attempt)];
+    const table = this.table;
+    if (table.length === 0) return -1;
+    return table[
+      attempt === 0 ? modU64(hashHi, hashLo, table.length) : this.slotFor(hashHi, hashLo, attempt)
+    ];
   }
 }
 

@@ -59,15 +59,21 @@ export class Ring implements HashTable {
   pointFor(hashHi: number, hashLo: number): number {
     const hiArr = this.hashHi;
     const loArr = this.hashLo;
-    let lo = 0;
-    let hi = hiArr.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const h = hiArr[mid];
-      if (h < hashHi || (h === hashHi && loArr[mid] < hashLo)) lo = mid + 1;
-      else hi = mid;
+    const n = hiArr.length;
+    let first = 0;
+    let count = n;
+    while (count > 0) {
+      const step = count >>> 1;
+      const at = first + step;
+      const h = hiArr[at];
+      if (h < hashHi || (h === hashHi && loArr[at] < hashLo)) {
+        first = at + 1;
+        count -= step + 1;
+      } else {
+        count = step;
+      }
     }
-    return lo === hiArr.length ? 0 : lo;
+    return first === n ? 0 : first;
   }
 
   chooseHost(hashHi: number, hashLo: number, attempt: number): number {

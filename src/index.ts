@@ -13,6 +13,7 @@ export {
 } from './hash/hash-string.js';
 export { Mt19937, probeOrder } from './hash/mt19937.js';
 export { hostHashKey } from './hash/hash-key.js';
+export { initHashing } from './hash/xxhash-wasm.js';
 
 export type { Rng } from './random/rng.js';
 export { SeededRng, createSeededRng } from './random/seeded-rng.js';

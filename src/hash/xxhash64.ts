@@ -1,9 +1,9 @@
 /**
  * XXH64 (Yann Collet's xxHash, 64-bit) in pure JS on uint32 halves — Envoy's
- * `HashUtil::xxHash64` (source/common/common/hash.h), seed 0 by default. Ring hash, Maglev (seeds
- * 0 and 1) and the route hash policies use it. A property test proves it identical to
- * `xxhash-wasm`'s `h64` on arbitrary UTF-8 strings; it allocates nothing and needs no async
- * initialisation, and for the short keys load balancing hashes it is faster (bench/README.md).
+ * `HashUtil::xxHash64` (source/common/common/hash.h), seed 0 by default. Ring hash and Maglev
+ * (seeds 0 and 1) hash their keys' bytes with it, and string hashing uses it before
+ * `initHashing()` has loaded xxhash-wasm and for keys under 9 bytes, where it is the faster of
+ * the two. It allocates nothing; a property test proves it identical to xxhash-wasm's `h64`.
  *
  * Worked example: XXH64("foo", 0) = 3728699739546630719 (Envoy's Hash.xxHash test).
  */

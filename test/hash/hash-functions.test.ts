@@ -3,6 +3,7 @@ import xxhash from 'xxhash-wasm';
 import { describe, expect, it } from 'vitest';
 import {
   Mt19937,
+  initHashing,
   murmurHash2,
   murmurHash2Result,
   probeOrder,
@@ -49,6 +50,28 @@ describe('hash functions', () => {
         },
       ),
       { seed, numRuns: 3000 },
+    );
+  });
+
+  it('string hashing gives the same value before and after xxhash-wasm is loaded', async () => {
+    const wasm = await xxhash();
+    const samples = [
+      '',
+      'a',
+      'user-123456',
+      '10.0.0.1',
+      'x'.repeat(31),
+      'é'.repeat(40),
+      'k'.repeat(200),
+    ];
+    const before = samples.map((s) => xxHash64Decimal(s));
+    await initHashing();
+    expect(samples.map((s) => xxHash64Decimal(s))).toEqual(before);
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => {
+        expect(xxHash64Decimal(s)).toBe(wasm.h64(s, 0n).toString());
+      }),
+      { seed, numRuns: 1000 },
     );
   });
 

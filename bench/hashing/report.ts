@@ -82,12 +82,12 @@ function printCrossover(t: Timings): void {
   let from = -1;
   for (let i = ratios.length - 1; i >= 0 && ratios[i] > 1; i--) from = i;
   if (from < 0) {
-    console.log(`\nCrossover: pure JS is not slower than h64 up to ${SWEEP_LENGTHS.at(-1)} B`);
+    console.log(`\nCrossover: xxHash64String is not slower than h64 up to ${SWEEP_LENGTHS.at(-1)} B`);
   } else if (from === 0) {
-    console.log(`\nCrossover: pure JS is slower than h64 at every length swept`);
+    console.log(`\nCrossover: xxHash64String is slower than h64 at every length swept`);
   } else {
     console.log(
-      `\nCrossover: pure JS is slower than h64 from ${SWEEP_LENGTHS[from]} B on ` +
+      `\nCrossover: xxHash64String is slower than h64 from ${SWEEP_LENGTHS[from]} B on ` +
         `(faster at ${SWEEP_LENGTHS[from - 1]} B)`,
     );
   }

@@ -82,7 +82,9 @@ function printCrossover(t: Timings): void {
   let from = -1;
   for (let i = ratios.length - 1; i >= 0 && ratios[i] > 1; i--) from = i;
   if (from < 0) {
-    console.log(`\nCrossover: xxHash64String is not slower than h64 up to ${SWEEP_LENGTHS.at(-1)} B`);
+    console.log(
+      `\nCrossover: xxHash64String is not slower than h64 up to ${SWEEP_LENGTHS.at(-1)} B`,
+    );
   } else if (from === 0) {
     console.log(`\nCrossover: xxHash64String is slower than h64 at every length swept`);
   } else {

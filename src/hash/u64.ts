@@ -22,12 +22,17 @@ function modSafe(x: number, m: number): number {
  * Worked example: `modU64(1, 0, 100)` is `2^32 mod 100 = 96`.
  */
 export function modU64(hi: number, lo: number, m: number): number {
+  if (m <= SMALL_MODULUS) return modU64Small(hi, lo, m);
   if (hi === 0) return modSafe(lo, m);
-  if (m <= SMALL_MODULUS) return modSafe(modSafe(hi, m) * TWO_32 + lo, m);
   let r = modSafe(hi, m);
   r = modSafe(r * 65536, m);
   r = modSafe(r * 65536, m);
   return modSafe(r + lo, m);
+}
+
+/** `modU64` for `m <= 2^20`, where `(hi mod m)·2^32 + lo` stays an exact double: two divisions. */
+export function modU64Small(hi: number, lo: number, m: number): number {
+  return modSafe(modSafe(hi, m) * TWO_32 + lo, m);
 }
 
 /** Splits a uint64 given as a bigint, a non-negative safe integer or a decimal string into halves. */

@@ -10,7 +10,7 @@
  * subtracting M); lookup is `table[hash mod M]`. Worked example: weights 1:2 with M = 65537 →
  * about 21 846 and 43 691 slots.
  */
-import { modU64 } from '../../hash/u64.js';
+import { modU64, modU64Small } from '../../hash/u64.js';
 import { encodeUtf8, utf8Buffer } from '../../hash/utf8.js';
 import { xxHash64, xxHash64Result } from '../../hash/xxhash64.js';
 import type { HashTable } from '../common/hash-table.js';
@@ -23,6 +23,9 @@ export interface MaglevStats {
   /** `max_entries_per_host`. */
   readonly maxEntriesPerHost: number;
 }
+
+/** Tables up to this size (the default 65537 among them) take the two-division slot path. */
+const SMALL_TABLE = 2 ** 20;
 
 /** Largest table size Envoy accepts. */
 export const MAX_MAGLEV_TABLE_SIZE = 5000011;
@@ -57,10 +60,10 @@ export class MaglevTable implements HashTable {
 
   chooseHost(hashHi: number, hashLo: number, attempt: number): number {
     const table = this.table;
-    if (table.length === 0) return -1;
-    return table[
-      attempt === 0 ? modU64(hashHi, hashLo, table.length) : this.slotFor(hashHi, hashLo, attempt)
-    ];
+    const m = table.length;
+    if (attempt === 0 && m <= SMALL_TABLE)
+      return m === 0 ? -1 : table[modU64Small(hashHi, hashLo, m)];
+    return m === 0 ? -1 : table[this.slotFor(hashHi, hashLo, attempt)];
   }
 }
 

@@ -150,3 +150,11 @@ export type { IdentifiedTable, KeyMovement } from './analysis/key-movement.js';
 export { keyMovement } from './analysis/key-movement.js';
 export type { Spread } from './analysis/spread.js';
 export { spread } from './analysis/spread.js';
+
+export type { ConfigIssue, IssueSeverity, SourcePosition } from './config/issues.js';
+export { formatIssue } from './config/issues.js';
+export type { UnknownFieldMode } from './config/proto-reader.js';
+export type { SourceLimits } from './config/source.js';
+export { DEFAULT_SOURCE_LIMITS } from './config/source.js';
+export type { ConfigInput, DocumentShape, LoadOptions, LoadResult } from './config/load-config.js';
+export { detectShape, loadConfig } from './config/load-config.js';

@@ -1,0 +1,175 @@
+/**
+ * `envoy.config.cluster.v3.Cluster` → the parts of a cluster model: discovery type, endpoints
+ * (inline `load_assignment`, DNS answers, or an EDS assignment matched later), and the LB policy.
+ * https://www.envoyproxy.io/docs/envoy/latest/api-v3/config/cluster/v3/cluster.proto
+ */
+import { MessageReader } from './proto-reader.js';
+import type { ReadAssignment } from './read-endpoints.js';
+import { readAssignment } from './read-endpoints.js';
+import type { ReadLbPolicy } from './read-lb-policy.js';
+import { readLbPolicy } from './read-lb-policy.js';
+
+const DISCOVERY = ['STATIC', 'STRICT_DNS', 'LOGICAL_DNS', 'EDS', 'ORIGINAL_DST'] as const;
+export type DiscoveryType = (typeof DISCOVERY)[number];
+
+export interface ReadClusterOptions {
+  /** DNS answers for STRICT_DNS / LOGICAL_DNS endpoints, by hostname. */
+  readonly resolve: Readonly<Record<string, readonly string[]>>;
+  /** Convert removed v2 fields (a cluster's `hosts:`) instead of rejecting them. */
+  readonly v2: boolean;
+}
+
+export interface ClusterRead {
+  readonly name: string;
+  readonly path: string;
+  readonly discovery: DiscoveryType;
+  /** The name an EDS assignment must carry (`eds_cluster_config.service_name`, else the cluster name). */
+  readonly edsServiceName: string;
+  readonly assignment: ReadAssignment | undefined;
+  readonly lb: ReadLbPolicy;
+}
+
+/** Cluster fields outside load balancing: accepted as Envoy accepts them, with no effect here. */
+const NO_LB_EFFECT = [
+  'alt_stat_name',
+  'cleanup_interval',
+  'close_connections_on_host_health_failure',
+  'common_http_protocol_options',
+  'connection_pool_per_downstream_connection',
+  'dns_failure_refresh_rate',
+  'dns_jitter',
+  'dns_lookup_family',
+  'dns_refresh_rate',
+  'dns_resolution_config',
+  'dns_resolvers',
+  'filters',
+  'http2_protocol_options',
+  'http_protocol_options',
+  'ignore_health_on_host_removal',
+  'load_balancing_policy_config',
+  'lrs_server',
+  'max_requests_per_connection',
+  'metadata',
+  'per_connection_buffer_limit_bytes',
+  'preconnect_policy',
+  'protocol_selection',
+  'respect_dns_ttl',
+  'track_cluster_stats',
+  'track_timeout_budgets',
+  'transport_socket',
+  'transport_socket_matches',
+  'typed_dns_resolver_config',
+  'typed_extension_protocol_options',
+  'upstream_bind_config',
+  'upstream_config',
+  'upstream_connection_options',
+  'upstream_http_protocol_options',
+  'use_tcp_for_dns_lookups',
+  'wait_for_warm_on_init',
+];
+
+/** Reads one Cluster message; every problem goes to the reader's issue list. */
+export function readCluster(r: MessageReader, options: ReadClusterOptions): ClusterRead {
+  const name = r.string('name', { minLength: 1 }) ?? '';
+  if (r.has('cluster_type')) {
+    r.unsupported(['cluster_type'], 'custom cluster types are not modelled');
+  }
+  const discovery = (r.enumValue('type', DISCOVERY, true) ?? 'STATIC') as DiscoveryType;
+  if (discovery === 'ORIGINAL_DST') {
+    r.warning(
+      'type',
+      'unsupported_field',
+      'ORIGINAL_DST clusters pick the destination the connection asked for; there is nothing to preview',
+    );
+  }
+  const eds = r.message('eds_cluster_config', 'envoy.config.cluster.v3.Cluster.EdsClusterConfig');
+  const serviceName = eds?.string('service_name');
+  eds?.ignore(['eds_config']);
+  eds?.finish();
+  if (eds && discovery !== 'EDS') {
+    r.error(
+      'eds_cluster_config',
+      'EDS_CONFIG_NOT_EDS',
+      'eds_cluster_config set in a non-EDS cluster',
+    );
+  }
+  if (!eds && discovery === 'EDS') {
+    r.error('type', 'EDS_WITHOUT_CONFIG', 'cannot create an EDS cluster without an EDS config');
+  }
+  const timeout = r.duration('connect_timeout');
+  if (timeout !== undefined && timeout <= 0) {
+    r.error('connect_timeout', 'PGV_DURATION_GT', 'value must be greater than 0s');
+  }
+  const lb = readLbPolicy(r);
+  const resolution = {
+    mode:
+      discovery === 'STRICT_DNS'
+        ? 'strict_dns'
+        : discovery === 'LOGICAL_DNS'
+          ? 'logical_dns'
+          : 'ip',
+    resolve: options.resolve,
+  } as const;
+  const cla = r.message('load_assignment', 'envoy.config.endpoint.v3.ClusterLoadAssignment');
+  let assignment = cla ? readAssignment(cla, resolution) : undefined;
+  cla?.finish();
+  if (r.has('hosts')) assignment = readV2Hosts(r, options, resolution, assignment);
+  if (discovery === 'LOGICAL_DNS' && assignment) {
+    const hostCount = assignment.endpoints.reduce((s, g) => s + g.hosts.length, 0);
+    if (assignment.endpoints.length !== 1 || hostCount > 1) {
+      r.error(
+        'load_assignment',
+        'LOGICAL_DNS_SHAPE',
+        'LOGICAL_DNS clusters must have a single locality_lb_endpoint and a single lb_endpoint',
+      );
+    }
+  }
+  r.unsupported(
+    ['health_checks', 'outlier_detection', 'circuit_breakers', 'lb_subset_config'],
+    'previews treat hosts as the health given in the config or on the command line',
+  );
+  r.ignore(NO_LB_EFFECT);
+  r.finish();
+  return { name, path: r.path, discovery, edsServiceName: serviceName || name, assignment, lb };
+}
+
+/** The v2 `hosts:` list: rejected as Envoy v3 rejects it, or converted with the v2 option. */
+function readV2Hosts(
+  r: MessageReader,
+  options: ReadClusterOptions,
+  resolution: Parameters<typeof readAssignment>[1],
+  current: ReadAssignment | undefined,
+): ReadAssignment | undefined {
+  if (!options.v2) {
+    r.raw('hosts');
+    r.error(
+      'hosts',
+      'REMOVED_FIELD',
+      "no such field: 'hosts' (removed in the v3 API; put the endpoints under load_assignment.endpoints[].lb_endpoints[].endpoint.address, or load with the v2 option to convert)",
+    );
+    return current;
+  }
+  const hosts = r.messages('hosts', 'envoy.api.v2.core.Address');
+  r.warning(
+    'hosts',
+    'V2_CONVERTED',
+    'v2 hosts converted to load_assignment (Envoy v3 rejects this field)',
+  );
+  const lbEndpoints = hosts.map((h) => ({
+    endpoint: {
+      address:
+        h.raw('socket_address') === undefined ? {} : { socket_address: h.raw('socket_address') },
+    },
+  }));
+  const synthetic = { cluster_name: 'v2-hosts', endpoints: [{ lb_endpoints: lbEndpoints }] };
+  const converted = readAssignment(
+    new MessageReader(r.context, synthetic, r.fieldPath('hosts'), 'v2 hosts'),
+    resolution,
+  );
+  return {
+    clusterName: current?.clusterName,
+    endpoints: [...(current?.endpoints ?? []), ...converted.endpoints],
+    overprovisioningFactor: current?.overprovisioningFactor,
+    weightedPriorityHealth: current?.weightedPriorityHealth,
+  };
+}

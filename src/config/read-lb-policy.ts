@@ -1,0 +1,460 @@
+/**
+ * Load-balancing configuration in both of Envoy's styles: the legacy `lb_policy` enum with the
+ * `*_lb_config` messages and `common_lb_config`, and the typed `load_balancing_policy.policies[]`
+ * (the first entry the library supports wins, as Envoy takes the first registered factory).
+ * https://www.envoyproxy.io/docs/envoy/latest/api-v3/config/cluster/v3/cluster.proto#envoy-v3-api-field-config-cluster-v3-cluster-load-balancing-policy
+ */
+import type {
+  CommonLbConfig,
+  LbPolicyConfig,
+  SlowStartConfig,
+  ZoneAwareLbConfig,
+} from '../model/lb-config.js';
+import {
+  commonLbConfig,
+  leastRequestConfig,
+  maglevConfig,
+  randomConfig,
+  ringHashConfig,
+  roundRobinConfig,
+  slowStartConfig,
+} from '../model/lb-config.js';
+import { isPrime } from '../policies/maglev/maglev-table.js';
+import type { MessageReader } from './proto-reader.js';
+
+const LB_POLICY = [
+  'ROUND_ROBIN',
+  'LEAST_REQUEST',
+  'RING_HASH',
+  'RANDOM',
+  '',
+  'MAGLEV',
+  'CLUSTER_PROVIDED',
+  'LOAD_BALANCING_POLICY_CONFIG',
+] as const;
+
+const TYPE_PREFIX = 'type.googleapis.com/envoy.extensions.load_balancing_policies.';
+
+export interface ReadLbPolicy {
+  readonly policy: LbPolicyConfig;
+  readonly common: CommonLbConfig;
+}
+
+interface Mutable {
+  healthyPanicThreshold?: number;
+  localityWeightedLb?: boolean;
+  zoneAware?: Partial<ZoneAwareLbConfig>;
+  useHostnameForHashing?: boolean;
+  hashBalanceFactor?: number;
+}
+
+/** Reads the LB policy of a cluster message (the fields it reads are marked used). */
+export function readLbPolicy(cluster: MessageReader): ReadLbPolicy {
+  const acc: Mutable = {};
+  const common = cluster.message(
+    'common_lb_config',
+    'envoy.config.cluster.v3.Cluster.CommonLbConfig',
+  );
+  if (common) readCommon(common, acc);
+  const typed = cluster.message(
+    'load_balancing_policy',
+    'envoy.config.cluster.v3.LoadBalancingPolicy',
+  );
+  const lbPolicy = cluster.enumValue('lb_policy', LB_POLICY, true) ?? 'ROUND_ROBIN';
+  let policy: LbPolicyConfig | undefined;
+  if (typed) {
+    for (const name of [
+      'zone_aware_lb_config',
+      'locality_weighted_lb_config',
+      'consistent_hashing_lb_config',
+    ]) {
+      if (common?.has(name)) {
+        common.error(
+          name,
+          'LB_POLICY_CONFLICT',
+          'cluster: load_balancing_policy cannot be combined with partial fields (zone_aware_lb_config, locality_weighted_lb_config, consistent_hashing_lb_config) of common_lb_config',
+        );
+      }
+    }
+    policy = readTyped(typed, acc);
+  } else if (lbPolicy === 'LOAD_BALANCING_POLICY_CONFIG') {
+    cluster.error(
+      'lb_policy',
+      'MISSING_LB_POLICY',
+      'cluster: field load_balancing_policy need to be set',
+    );
+  }
+  const legacy = readLegacyConfigs(cluster, lbPolicy);
+  policy ??= legacy;
+  common?.finish();
+  return { policy: withHashing(policy ?? roundRobinConfig(), acc), common: commonOf(acc) };
+}
+
+function commonOf(acc: Mutable): CommonLbConfig {
+  return commonLbConfig({
+    ...(acc.healthyPanicThreshold === undefined
+      ? {}
+      : { healthyPanicThreshold: acc.healthyPanicThreshold }),
+    ...(acc.localityWeightedLb === undefined ? {} : { localityWeightedLb: acc.localityWeightedLb }),
+    ...(acc.zoneAware === undefined ? {} : { zoneAware: acc.zoneAware }),
+  });
+}
+
+function withHashing(policy: LbPolicyConfig, acc: Mutable): LbPolicyConfig {
+  if (policy.policy !== 'RING_HASH' && policy.policy !== 'MAGLEV') return policy;
+  const fields = {
+    ...(acc.useHostnameForHashing === undefined
+      ? {}
+      : { useHostnameForHashing: acc.useHostnameForHashing }),
+    ...(acc.hashBalanceFactor === undefined ? {} : { hashBalanceFactor: acc.hashBalanceFactor }),
+  };
+  return policy.policy === 'RING_HASH'
+    ? ringHashConfig({ ...policy, ...fields })
+    : maglevConfig({ ...policy, ...fields });
+}
+
+function readCommon(common: MessageReader, acc: Mutable): void {
+  const panic = common.percent('healthy_panic_threshold');
+  if (panic !== undefined) acc.healthyPanicThreshold = Math.round(panic);
+  if (common.has('zone_aware_lb_config') && common.has('locality_weighted_lb_config')) {
+    common.error(
+      'locality_weighted_lb_config',
+      'ONEOF_CONFLICT',
+      'only one of zone_aware_lb_config and locality_weighted_lb_config may be set (oneof locality_config_specifier)',
+    );
+  }
+  const zone = common.message(
+    'zone_aware_lb_config',
+    'envoy.config.cluster.v3.Cluster.CommonLbConfig.ZoneAwareLbConfig',
+  );
+  if (zone) readZoneAware(zone, acc);
+  const locality = common.message(
+    'locality_weighted_lb_config',
+    'envoy.config.cluster.v3.Cluster.CommonLbConfig.LocalityWeightedLbConfig',
+  );
+  if (locality) {
+    acc.localityWeightedLb = true;
+    locality.finish();
+  }
+  const hashing = common.message(
+    'consistent_hashing_lb_config',
+    'envoy.config.cluster.v3.Cluster.CommonLbConfig.ConsistentHashingLbConfig',
+  );
+  if (hashing) readConsistentHashing(hashing, acc);
+  common.unsupported(['override_host_status'], 'host status overrides are not modelled');
+  common.ignore([
+    'update_merge_window',
+    'ignore_new_hosts_until_first_hc',
+    'close_connections_on_host_set_change',
+  ]);
+}
+
+function readZoneAware(zone: MessageReader, acc: Mutable): void {
+  const routing = zone.percent('routing_enabled');
+  const minSize = zone.uint('min_cluster_size', { max: Number.MAX_SAFE_INTEGER });
+  const fail = zone.bool('fail_traffic_on_panic');
+  const basis = zone.enumValue(
+    'locality_basis',
+    ['HEALTHY_HOSTS_NUM', 'HEALTHY_HOSTS_WEIGHT'],
+    false,
+  );
+  const force = zone.message('force_local_zone', 'ZoneAwareLbConfig.ForceLocalZone');
+  const forceMin = force ? (force.uint('min_size') ?? 1) : undefined;
+  force?.finish();
+  const direct = zone.bool('force_locality_direct_routing');
+  acc.zoneAware = {
+    ...(routing === undefined ? {} : { routingEnabled: routing }),
+    ...(minSize === undefined ? {} : { minClusterSize: minSize }),
+    ...(fail === undefined ? {} : { failTrafficOnPanic: fail }),
+    ...(basis === undefined ? {} : { localityBasis: basis as ZoneAwareLbConfig['localityBasis'] }),
+    ...(forceMin !== undefined
+      ? { forceLocalZoneMinSize: forceMin }
+      : direct
+        ? { forceLocalZoneMinSize: 1 }
+        : {}),
+  };
+  zone.finish();
+}
+
+function readConsistentHashing(hashing: MessageReader, acc: Mutable): void {
+  const hostname = hashing.bool('use_hostname_for_hashing');
+  if (hostname !== undefined) acc.useHostnameForHashing = hostname;
+  const factor = hashing.uint('hash_balance_factor', { gte: 100 });
+  if (factor !== undefined) acc.hashBalanceFactor = factor;
+  hashing.unsupported(
+    ['hash_policy'],
+    'an LB-level hash policy is not modelled; route hash policies are',
+  );
+  hashing.finish();
+}
+
+function readSlowStart(r: MessageReader | undefined): SlowStartConfig | null {
+  if (!r) return null;
+  const window = r.duration('slow_start_window');
+  if (window !== undefined && window < 0)
+    r.error('slow_start_window', 'NEGATIVE_DURATION', 'Expected positive duration');
+  const aggression = r.message('aggression', 'envoy.config.core.v3.RuntimeDouble');
+  const aggressionValue = aggression?.double('default_value');
+  aggression?.unsupported(
+    ['runtime_key'],
+    'runtime keys of slow-start aggression are not modelled',
+  );
+  aggression?.finish();
+  const minWeight = r.percent('min_weight_percent');
+  r.finish();
+  return slowStartConfig({
+    windowMs: Math.max(0, window ?? 0),
+    ...(aggressionValue === undefined ? {} : { aggression: aggressionValue }),
+    ...(minWeight === undefined ? {} : { minWeightPercent: minWeight }),
+  });
+}
+
+function readLeastRequest(r: MessageReader): LbPolicyConfig {
+  const choiceCount = r.uint('choice_count', { gte: 2 });
+  if (choiceCount !== undefined && choiceCount > 65536) {
+    r.warning(
+      'choice_count',
+      'HUGE_CHOICE_COUNT',
+      `choice_count ${choiceCount} makes Envoy sample that many hosts per pick; the library samples 65536`,
+    );
+  }
+  const bias = r.message('active_request_bias', 'envoy.config.core.v3.RuntimeDouble');
+  const biasValue = bias?.double('default_value');
+  const biasKey = bias?.string('runtime_key');
+  bias?.finish();
+  if (biasValue !== undefined && !(biasValue >= 0)) {
+    r.warning(
+      'active_request_bias',
+      'INVALID_BIAS',
+      `upstream: invalid active request bias supplied (runtime key ${biasKey ?? ''}), using 1.0`,
+    );
+  }
+  const method = r.enumValue('selection_method', ['N_CHOICES', 'FULL_SCAN'], true);
+  r.ignore(['enable_full_scan']);
+  const slowStart = readSlowStart(
+    r.message('slow_start_config', 'envoy.config.cluster.v3.Cluster.SlowStartConfig'),
+  );
+  return leastRequestConfig({
+    ...(choiceCount === undefined ? {} : { choiceCount }),
+    ...(biasValue === undefined ? {} : { activeRequestBias: biasValue }),
+    ...(biasKey ? { activeRequestBiasRuntimeKey: biasKey } : {}),
+    ...(method === undefined ? {} : { selectionMethod: method as 'N_CHOICES' | 'FULL_SCAN' }),
+    slowStart,
+  });
+}
+
+function readRingHash(r: MessageReader, hashNames: readonly string[]): LbPolicyConfig {
+  const min = r.uint('minimum_ring_size', { lte: 8388608, max: Number.MAX_SAFE_INTEGER });
+  const max = r.uint('maximum_ring_size', { lte: 8388608, max: Number.MAX_SAFE_INTEGER });
+  const fn = r.enumValue('hash_function', hashNames, true);
+  const config = ringHashConfig({
+    ...(min === undefined ? {} : { minimumRingSize: min }),
+    ...(max === undefined ? {} : { maximumRingSize: max }),
+    hashFunction: fn === 'MURMUR_HASH_2' ? 'MURMUR_HASH_2' : 'XX_HASH',
+  });
+  if (config.minimumRingSize > config.maximumRingSize) {
+    r.error(
+      'minimum_ring_size',
+      'ENVOY_RING_SIZE_BOUNDS',
+      `ring hash: minimum_ring_size (${config.minimumRingSize}) > maximum_ring_size (${config.maximumRingSize})`,
+    );
+  }
+  return config;
+}
+
+function readMaglev(r: MessageReader): LbPolicyConfig {
+  const size = r.uint('table_size', { lte: 5000011, max: Number.MAX_SAFE_INTEGER });
+  if (size !== undefined && size <= 5000011 && !isPrime(size)) {
+    r.error(
+      'table_size',
+      'ENVOY_MAGLEV_TABLE_NOT_PRIME',
+      'The table size of maglev must be prime number',
+    );
+  }
+  return maglevConfig(size === undefined ? {} : { tableSize: size });
+}
+
+/** The legacy `*_lb_config` oneof: all members are validated; only the one matching lb_policy counts. */
+function readLegacyConfigs(cluster: MessageReader, lbPolicy: string): LbPolicyConfig | undefined {
+  const members = [
+    'ring_hash_lb_config',
+    'maglev_lb_config',
+    'original_dst_lb_config',
+    'least_request_lb_config',
+    'round_robin_lb_config',
+  ];
+  const set = members.filter((m) => cluster.has(m));
+  if (set.length > 1)
+    cluster.error(
+      set[1],
+      'ONEOF_CONFLICT',
+      `only one of ${set.join(', ')} may be set (oneof lb_config)`,
+    );
+  const ring = cluster.message(
+    'ring_hash_lb_config',
+    'envoy.config.cluster.v3.Cluster.RingHashLbConfig',
+  );
+  const ringConfig = ring ? readRingHash(ring, ['XX_HASH', 'MURMUR_HASH_2']) : undefined;
+  ring?.finish();
+  const maglev = cluster.message(
+    'maglev_lb_config',
+    'envoy.config.cluster.v3.Cluster.MaglevLbConfig',
+  );
+  const maglevConfigRead = maglev ? readMaglev(maglev) : undefined;
+  maglev?.finish();
+  const lr = cluster.message(
+    'least_request_lb_config',
+    'envoy.config.cluster.v3.Cluster.LeastRequestLbConfig',
+  );
+  const lrConfig = lr ? readLeastRequest(lr) : undefined;
+  lr?.finish();
+  const rr = cluster.message(
+    'round_robin_lb_config',
+    'envoy.config.cluster.v3.Cluster.RoundRobinLbConfig',
+  );
+  const rrSlow = rr
+    ? readSlowStart(
+        rr.message('slow_start_config', 'envoy.config.cluster.v3.Cluster.SlowStartConfig'),
+      )
+    : null;
+  rr?.finish();
+  cluster.unsupported(['original_dst_lb_config'], 'ORIGINAL_DST clusters are not modelled');
+  for (const [member, policy] of [
+    ['ring_hash_lb_config', 'RING_HASH'],
+    ['maglev_lb_config', 'MAGLEV'],
+    ['least_request_lb_config', 'LEAST_REQUEST'],
+    ['round_robin_lb_config', 'ROUND_ROBIN'],
+  ] as const) {
+    if (
+      set.includes(member) &&
+      lbPolicy !== policy &&
+      lbPolicy !== 'LOAD_BALANCING_POLICY_CONFIG'
+    ) {
+      cluster.warning(
+        member,
+        'IGNORED_LB_CONFIG',
+        `${member} is ignored because lb_policy is ${lbPolicy} (Envoy accepts this silently)`,
+      );
+    }
+  }
+  switch (lbPolicy) {
+    case 'ROUND_ROBIN':
+      return roundRobinConfig({ slowStart: rrSlow });
+    case 'LEAST_REQUEST':
+      return lrConfig ?? leastRequestConfig();
+    case 'RANDOM':
+      return randomConfig();
+    case 'RING_HASH':
+      return ringConfig ?? ringHashConfig();
+    case 'MAGLEV':
+      return maglevConfigRead ?? maglevConfig();
+    case 'CLUSTER_PROVIDED':
+      cluster.warning(
+        'lb_policy',
+        'unsupported_field',
+        'CLUSTER_PROVIDED load balancing is not modelled; previewing as ROUND_ROBIN',
+      );
+      return roundRobinConfig();
+    default:
+      return undefined;
+  }
+}
+
+/** `load_balancing_policy.policies[]`: the first entry of a type the library models wins. */
+function readTyped(typed: MessageReader, acc: Mutable): LbPolicyConfig | undefined {
+  const policies = typed.messages('policies', 'envoy.config.cluster.v3.LoadBalancingPolicy.Policy');
+  typed.finish();
+  const names: string[] = [];
+  let chosen: LbPolicyConfig | undefined;
+  for (const p of policies) {
+    const ext = p.message('typed_extension_config', 'envoy.config.core.v3.TypedExtensionConfig');
+    p.finish();
+    if (!ext) continue;
+    const name = ext.string('name') ?? '';
+    names.push(name);
+    const config = ext.message('typed_config', 'google.protobuf.Any');
+    ext.finish();
+    // Entries after the chosen one are never built by Envoy, so they are not checked either.
+    if (!config || chosen) continue;
+    const type = String(config.raw('@type') ?? '');
+    chosen = readTypedConfig(
+      config,
+      type.startsWith(TYPE_PREFIX) ? type.slice(TYPE_PREFIX.length) : type,
+      acc,
+    );
+    if (chosen) config.finish();
+  }
+  if (!chosen) {
+    typed.error(
+      'policies',
+      'NO_SUPPORTED_POLICY',
+      `cluster: didn't find a registered load balancer factory implementation with names from [${names.join(', ')}]`,
+    );
+  }
+  return chosen;
+}
+
+function readLocalityLbConfig(r: MessageReader, acc: Mutable): void {
+  const locality = r.message(
+    'locality_lb_config',
+    'envoy.extensions.load_balancing_policies.common.v3.LocalityLbConfig',
+  );
+  if (!locality) return;
+  if (!locality.has('zone_aware_lb_config') && !locality.has('locality_weighted_lb_config')) {
+    locality.error('locality_config_specifier', 'PGV_REQUIRED', 'value is required');
+  }
+  const zone = locality.message('zone_aware_lb_config', 'LocalityLbConfig.ZoneAwareLbConfig');
+  if (zone) readZoneAware(zone, acc);
+  const weighted = locality.message(
+    'locality_weighted_lb_config',
+    'LocalityLbConfig.LocalityWeightedLbConfig',
+  );
+  if (weighted) {
+    acc.localityWeightedLb = true;
+    weighted.finish();
+  }
+  locality.finish();
+}
+
+function readTypedConfig(r: MessageReader, type: string, acc: Mutable): LbPolicyConfig | undefined {
+  switch (type) {
+    case 'round_robin.v3.RoundRobin': {
+      readLocalityLbConfig(r, acc);
+      return roundRobinConfig({
+        slowStart: readSlowStart(r.message('slow_start_config', 'SlowStartConfig')),
+      });
+    }
+    case 'least_request.v3.LeastRequest': {
+      readLocalityLbConfig(r, acc);
+      return readLeastRequest(r);
+    }
+    case 'random.v3.Random': {
+      readLocalityLbConfig(r, acc);
+      return randomConfig();
+    }
+    case 'ring_hash.v3.RingHash':
+    case 'maglev.v3.Maglev': {
+      const hashing = r.message('consistent_hashing_lb_config', 'ConsistentHashingLbConfig');
+      if (hashing) readConsistentHashing(hashing, acc);
+      const locality = r.message('locality_weighted_lb_config', 'LocalityWeightedLbConfig');
+      if (locality) {
+        acc.localityWeightedLb = true;
+        locality.finish();
+      }
+      if (type === 'maglev.v3.Maglev') return readMaglev(r);
+      const hostname = r.bool('use_hostname_for_hashing');
+      if (hostname !== undefined && acc.useHostnameForHashing === undefined)
+        acc.useHostnameForHashing = hostname;
+      const factor = r.uint('hash_balance_factor', { gte: 100 });
+      if (factor !== undefined && acc.hashBalanceFactor === undefined)
+        acc.hashBalanceFactor = factor;
+      const ring = readRingHash(r, ['DEFAULT_HASH', 'XX_HASH', 'MURMUR_HASH_2']);
+      if (r.has('minimum_ring_size') && ring.policy === 'RING_HASH' && ring.minimumRingSize < 1) {
+        r.error('minimum_ring_size', 'PGV_RANGE', 'value must be inside range [1, 8388608]');
+      }
+      return ring;
+    }
+    default:
+      return undefined;
+  }
+}

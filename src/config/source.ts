@@ -1,0 +1,135 @@
+/**
+ * Reads YAML or JSON text into plain values while remembering where every value stands, so an
+ * issue can name its line and column. Mirrors what Envoy's yaml-cpp → JSON path accepts (YAML 1.1
+ * booleans such as `yes`/`on`, keys tagged `!ignore` dropped, anchors and aliases) and bounds
+ * what Envoy does not: document size, nesting depth and alias expansion.
+ */
+import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Node } from 'yaml';
+import type { IssueList, SourcePosition } from './issues.js';
+
+/** Limits on one document; the defaults stop YAML bombs and absurd inputs with a clear error. */
+export interface SourceLimits {
+  /** Bytes of text; default 16 MiB. */
+  readonly maxBytes: number;
+  /** Nesting depth of maps and lists; default 100 (protobuf's JSON parser stops about there). */
+  readonly maxDepth: number;
+  /** Values created by alias expansion; default 100 000. */
+  readonly maxAliasExpansion: number;
+}
+
+export const DEFAULT_SOURCE_LIMITS: SourceLimits = Object.freeze({
+  maxBytes: 16 * 1024 * 1024,
+  maxDepth: 100,
+  maxAliasExpansion: 100_000,
+});
+
+/** Positions of the entries of maps and lists, by container object and key (or index). */
+export type PositionTable = WeakMap<object, Map<string | number, SourcePosition>>;
+
+export interface ParsedSource {
+  /** The document as plain JSON-like values, or undefined when it could not be read. */
+  readonly value: unknown;
+  readonly positions: PositionTable;
+  /** Position of the document's root value. */
+  readonly rootPosition: SourcePosition | undefined;
+}
+
+class LimitExceeded extends Error {}
+
+/** Parses YAML (or JSON, a subset of YAML) text; problems become issues at the document path. */
+export function parseSource(
+  text: string,
+  issues: IssueList,
+  limits: SourceLimits = DEFAULT_SOURCE_LIMITS,
+): ParsedSource {
+  const positions: PositionTable = new WeakMap();
+  if (utf8Length(text, limits.maxBytes) > limits.maxBytes) {
+    issues.error('DOCUMENT_TOO_LARGE', '', `document is larger than ${limits.maxBytes} bytes`);
+    return { value: undefined, positions, rootPosition: undefined };
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    schema: 'yaml-1.1',
+    merge: false,
+    uniqueKeys: false,
+    prettyErrors: false,
+  });
+  const at = (offset: number | undefined): SourcePosition | undefined => {
+    if (offset === undefined) return undefined;
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  for (const e of doc.errors) {
+    issues.error(
+      'YAML_SYNTAX',
+      '',
+      `Unable to parse YAML: ${e.message.split('\n')[0]}`,
+      at(e.pos[0]),
+    );
+  }
+  if (doc.errors.length > 0) return { value: undefined, positions, rootPosition: undefined };
+
+  let expanded = 0;
+  const convert = (node: unknown, depth: number, viaAlias: boolean): unknown => {
+    if (depth > limits.maxDepth)
+      throw new LimitExceeded(`nesting deeper than ${limits.maxDepth} levels`);
+    if (viaAlias && ++expanded > limits.maxAliasExpansion) {
+      throw new LimitExceeded(`aliases expand to more than ${limits.maxAliasExpansion} values`);
+    }
+    if (isAlias(node)) return convert(node.resolve(doc), depth, true);
+    if (isMap(node)) {
+      const out: Record<string, unknown> = {};
+      const where = new Map<string | number, SourcePosition>();
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const key = pair.key as Node | null;
+        if (key && key.tag === '!ignore') continue;
+        const name = isScalar(key) ? String(key.value) : String(convert(key, depth + 1, viaAlias));
+        out[name] = convert(pair.value, depth + 1, viaAlias);
+        const pos = at((pair.value as Node | null)?.range?.[0] ?? key?.range?.[0]);
+        if (pos) where.set(name, pos);
+      }
+      positions.set(out, where);
+      return out;
+    }
+    if (isSeq(node)) {
+      const where = new Map<string | number, SourcePosition>();
+      const out = node.items.map((item, i) => {
+        const pos = at((item as Node | null)?.range?.[0]);
+        if (pos) where.set(i, pos);
+        return convert(item, depth + 1, viaAlias);
+      });
+      positions.set(out, where);
+      return out;
+    }
+    if (isScalar(node)) return scalarValue(node.value, node.tag);
+    return null;
+  };
+  try {
+    const value = convert(doc.contents, 0, false);
+    return { value, positions, rootPosition: at((doc.contents as Node | null)?.range?.[0]) };
+  } catch (error) {
+    if (!(error instanceof LimitExceeded)) throw error;
+    issues.error('DOCUMENT_LIMIT', '', `document rejected: ${error.message}`);
+    return { value: undefined, positions, rootPosition: undefined };
+  }
+}
+
+/** UTF-8 length of `text`, computed exactly only when the UTF-16 length leaves it in doubt. */
+function utf8Length(text: string, limit: number): number {
+  if (text.length > limit || text.length * 3 <= limit) return text.length;
+  return new TextEncoder().encode(text).length;
+}
+
+/** A scalar as Envoy's YAML → JSON step sees it: `!`-tagged scalars stay strings; NaN/∞ become strings. */
+function scalarValue(value: unknown, tag: string | undefined): unknown {
+  if (tag === '!') return value === null ? '' : String(value);
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    return Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
+  }
+  if (typeof value === 'bigint') return value.toString();
+  if (value instanceof Date) return value.toISOString();
+  return value;
+}

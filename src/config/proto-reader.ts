@@ -22,6 +22,8 @@ function camel(snake: string): string {
 }
 
 const UINT32_MAX = 4294967295;
+/** google.protobuf.Duration's range: ±10 000 years. */
+const MAX_DURATION_SECONDS = 315576000000;
 
 export class MessageReader {
   readonly path: string;
@@ -199,7 +201,14 @@ export class MessageReader {
     if (value === undefined) return undefined;
     if (typeof value === 'number' && Number.isInteger(value)) {
       const found = values[value];
-      if (found) return found;
+      if (found) {
+        this.warning(
+          name,
+          'NUMERIC_ENUM',
+          `enum given as the number ${value}; Envoy reads it as ${found}, write the name`,
+        );
+        return found;
+      }
       if (definedOnly)
         this.error(name, 'PGV_DEFINED_ONLY', 'value must be one of the defined enum values');
       return undefined;
@@ -222,6 +231,14 @@ export class MessageReader {
     if (value === undefined) return undefined;
     if (typeof value === 'string') {
       const m = /^(-?\d+)(?:\.(\d{1,9}))?s$/.exec(value);
+      if (m && Math.abs(Number(m[1])) > MAX_DURATION_SECONDS) {
+        this.error(
+          name,
+          'BAD_DURATION',
+          `duration ${value} is out of range (at most ${MAX_DURATION_SECONDS}s)`,
+        );
+        return undefined;
+      }
       if (m) {
         const sign = m[1].startsWith('-') ? -1 : 1;
         return Number(m[1]) * 1000 + (sign * Number((m[2] ?? '0').padEnd(9, '0'))) / 1e6;

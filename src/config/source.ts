@@ -72,13 +72,13 @@ export function parseSource(
   if (doc.errors.length > 0) return { value: undefined, positions, rootPosition: undefined };
 
   let expanded = 0;
-  const convert = (node: unknown, depth: number, viaAlias: boolean): unknown => {
+  const convert = (node: unknown, depth: number, viaAlias: boolean, path = ''): unknown => {
     if (depth > limits.maxDepth)
       throw new LimitExceeded(`nesting deeper than ${limits.maxDepth} levels`);
     if (viaAlias && ++expanded > limits.maxAliasExpansion) {
       throw new LimitExceeded(`aliases expand to more than ${limits.maxAliasExpansion} values`);
     }
-    if (isAlias(node)) return convert(node.resolve(doc), depth, true);
+    if (isAlias(node)) return convert(node.resolve(doc), depth, true, path);
     if (isMap(node)) {
       const out: Record<string, unknown> = {};
       const where = new Map<string | number, SourcePosition>();
@@ -87,7 +87,16 @@ export function parseSource(
         const key = pair.key as Node | null;
         if (key && key.tag === '!ignore') continue;
         const name = isScalar(key) ? String(key.value) : String(convert(key, depth + 1, viaAlias));
-        out[name] = convert(pair.value, depth + 1, viaAlias);
+        const childPath = path === '' ? name : `${path}.${name}`;
+        if (Object.hasOwn(out, name) && !viaAlias) {
+          issues.warning(
+            'DUPLICATE_KEY',
+            childPath,
+            `key '${name}' appears twice in one map; the last value wins, as in Envoy`,
+            at(key?.range?.[0]),
+          );
+        }
+        out[name] = convert(pair.value, depth + 1, viaAlias, childPath);
         const pos = at((pair.value as Node | null)?.range?.[0] ?? key?.range?.[0]);
         if (pos) where.set(name, pos);
       }
@@ -99,7 +108,7 @@ export function parseSource(
       const out = node.items.map((item, i) => {
         const pos = at((item as Node | null)?.range?.[0]);
         if (pos) where.set(i, pos);
-        return convert(item, depth + 1, viaAlias);
+        return convert(item, depth + 1, viaAlias, `${path}[${i}]`);
       });
       positions.set(out, where);
       return out;

@@ -39,7 +39,9 @@ describe('loadConfig', () => {
         'lbPolicy: 2\nringHashLbConfig: {minimumRingSize: {value: "64"}}\ncommonLbConfig: {healthyPanicThreshold: {value: 49.5}}',
       ),
     });
-    expect(r.issues).toEqual([]);
+    expect(r.issues.map((i) => [i.severity, i.code, i.path])).toEqual([
+      ['warning', 'NUMERIC_ENUM', 'lb_policy'],
+    ]);
     const model = r.clusters[0];
     expect(model.lbPolicy).toMatchObject({ policy: 'RING_HASH', minimumRingSize: 64 });
     expect(model.commonLbConfig.healthyPanicThreshold).toBe(50);

@@ -156,5 +156,11 @@ export { formatIssue } from './config/issues.js';
 export type { UnknownFieldMode } from './config/proto-reader.js';
 export type { SourceLimits } from './config/source.js';
 export { DEFAULT_SOURCE_LIMITS } from './config/source.js';
-export type { ConfigInput, DocumentShape, LoadOptions, LoadResult } from './config/load-config.js';
+export type {
+  ConfigFileReader,
+  ConfigInput,
+  DocumentShape,
+  LoadOptions,
+  LoadResult,
+} from './config/load-config.js';
 export { detectShape, loadConfig } from './config/load-config.js';

@@ -3,10 +3,11 @@
  * `× message` / `  → at path (line L, col C)` — or, with `--json`, exactly one JSON object
  * `{ok, issues[]}` on stdout. Exit status 1 when any issue is an error.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import { formatIssue } from '../config/issues.js';
 import type { ConfigIssue } from '../config/issues.js';
-import type { ConfigInput, LoadOptions } from '../config/load-config.js';
+import type { ConfigFileReader, ConfigInput, LoadOptions } from '../config/load-config.js';
 import { loadConfig } from '../config/load-config.js';
 
 export interface ValidateOptions {
@@ -24,6 +25,22 @@ function jsonIssue(issue: ConfigIssue): Record<string, unknown> {
     ...(issue.line === undefined ? {} : { line: issue.line, column: issue.column }),
   };
 }
+
+/**
+ * Reads a file a config references: the path as written, else relative to the referencing file,
+ * else its base name beside the referencing file (an Envoy container path such as
+ * `/var/lib/envoy/cds.yaml` next to a bootstrap checked out locally).
+ */
+export const readReferencedFile: ConfigFileReader = (path, from) => {
+  const base = from === undefined ? '.' : dirname(from);
+  const candidates = [
+    path,
+    ...(isAbsolute(path) ? [] : [join(base, path)]),
+    join(base, basename(path)),
+  ];
+  const found = candidates.find((c) => existsSync(c));
+  return found === undefined ? undefined : { text: readFileSync(found, 'utf8'), file: found };
+};
 
 /** Runs the command; returns the exit status. */
 export function validate(
@@ -50,7 +67,7 @@ export function validate(
       });
     }
   }
-  const result = loadConfig(inputs, options.load);
+  const result = loadConfig(inputs, { readFile: readReferencedFile, ...options.load });
   const issues = [...readIssues, ...result.issues];
   const ok = !issues.some((i) => i.severity === 'error');
   if (options.json) {

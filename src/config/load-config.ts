@@ -1,35 +1,46 @@
 /**
  * Loads Envoy configuration text — a bare Cluster, a bare ClusterLoadAssignment, an xDS
- * DiscoveryResponse of either, or a bootstrap's `static_resources` — into cluster models, or into
- * the issues that stop it. Never throws on user input: every problem is an issue with the field
- * path, Envoy's reason and the line and column.
+ * DiscoveryResponse of either, a bootstrap (static clusters, file-based CDS/EDS it references,
+ * `node.locality`, `cluster_manager.local_cluster_name`, static runtime layers) or an admin
+ * `/config_dump` — into cluster models, or into the issues that stop it. Never throws on user
+ * input: every problem is an issue with the field path, Envoy's reason and line and column.
  */
 import type { ClusterModel } from '../model/cluster.js';
 import { createCluster } from '../model/cluster.js';
+import type { RuntimeValues } from '../model/lb-config.js';
+import type { Locality } from '../model/locality.js';
 import type { ConfigIssue } from './issues.js';
 import { IssueList } from './issues.js';
 import type { ReadContext, UnknownFieldMode } from './proto-reader.js';
 import { MessageReader, describe } from './proto-reader.js';
 import type { ClusterRead } from './read-cluster.js';
-import { readCluster } from './read-cluster.js';
+import { readCluster, readConfigSourcePath } from './read-cluster.js';
 import type { ReadAssignment } from './read-endpoints.js';
 import { readAssignment } from './read-endpoints.js';
+import { readLayeredRuntime } from './runtime-layer.js';
 import type { SourceLimits } from './source.js';
 import { DEFAULT_SOURCE_LIMITS, parseSource } from './source.js';
 
 /** One input document. */
 export interface ConfigInput {
   readonly text: string;
-  /** Named in issues. */
+  /** Named in issues, and the base that relative paths in it resolve against. */
   readonly file?: string;
 }
+
+/**
+ * Reads a file a config references (CDS/EDS `path`); `from` is the referencing file. Returns
+ * the text, or undefined when it cannot be read. The command line reads the file system; a
+ * browser or a test can map names to strings.
+ */
+export type ConfigFileReader = (path: string, from: string | undefined) => ConfigInput | undefined;
 
 export interface LoadOptions {
   /** DNS answers for STRICT_DNS / LOGICAL_DNS hostnames. */
   readonly resolve?: Readonly<Record<string, readonly string[]>>;
   /**
    * Unknown fields: Envoy rejects them in static config (bare Cluster, bootstrap) and counts
-   * them in dynamic config (DiscoveryResponse). Default: that behaviour.
+   * them in dynamic config (DiscoveryResponse, config dumps). Default: that behaviour.
    */
   readonly unknownFields?: UnknownFieldMode;
   /** Convert removed v2 fields (a cluster's `hosts:`) with a warning instead of rejecting them. */
@@ -37,6 +48,8 @@ export interface LoadOptions {
   /** Most hosts a load may create; default 100 000. */
   readonly maxHosts?: number;
   readonly limits?: SourceLimits;
+  /** Reads files that a bootstrap or cluster references; without it such references are reported. */
+  readonly readFile?: ConfigFileReader;
 }
 
 export interface LoadResult {
@@ -44,6 +57,12 @@ export interface LoadResult {
   readonly ok: boolean;
   readonly clusters: readonly ClusterModel[];
   readonly issues: readonly ConfigIssue[];
+  /** This Envoy's locality (bootstrap `node.locality`), for zone-aware routing. */
+  readonly localLocality: Locality | undefined;
+  /** `cluster_manager.local_cluster_name`: the cluster of this Envoy fleet. */
+  readonly localClusterName: string | undefined;
+  /** Runtime values from static runtime layers. */
+  readonly runtime: RuntimeValues;
 }
 
 /** The shapes recognised in a document. */
@@ -57,22 +76,30 @@ export type DocumentShape =
 
 const CLUSTER_TYPE = 'type.googleapis.com/envoy.config.cluster.v3.Cluster';
 const CLA_TYPE = 'type.googleapis.com/envoy.config.endpoint.v3.ClusterLoadAssignment';
+const DUMP = 'type.googleapis.com/envoy.admin.v3.';
 
-/** Which shape a parsed document has (Envoy's own detection order from spec/FORMATS.md). */
+/** Which shape a parsed document has (the detection order of spec/FORMATS.md). */
 export function detectShape(root: Record<string, unknown>): DocumentShape | undefined {
-  if ('configs' in root) return 'config_dump';
-  if ('cluster_statuses' in root || 'clusterStatuses' in root) return 'admin_clusters';
-  if ('resources' in root) return 'discovery_response';
-  if (
-    'static_resources' in root ||
-    'staticResources' in root ||
-    'dynamic_resources' in root ||
-    'dynamicResources' in root
-  )
+  const has = (...keys: string[]): boolean => keys.some((k) => k in root);
+  if (has('configs')) return 'config_dump';
+  if (has('cluster_statuses', 'clusterStatuses')) return 'admin_clusters';
+  if (has('resources')) return 'discovery_response';
+  if (has('static_resources', 'staticResources', 'dynamic_resources', 'dynamicResources'))
     return 'bootstrap';
-  if ('cluster_name' in root || 'clusterName' in root) return 'cluster_load_assignment';
-  if ('name' in root) return 'cluster';
+  if (has('cluster_name', 'clusterName')) return 'cluster_load_assignment';
+  if (has('name')) return 'cluster';
   return undefined;
+}
+
+/** What all documents of one load contribute. */
+class LoadState {
+  readonly clusters: ClusterRead[] = [];
+  readonly assignments: ReadAssignment[] = [];
+  readonly issues: ConfigIssue[] = [];
+  readonly loadedFiles = new Set<string>();
+  localLocality: Locality | undefined;
+  localClusterName: string | undefined;
+  runtime: Record<string, number | boolean> = {};
 }
 
 /** Loads one or more documents; EDS clusters take the assignment named after their service. */
@@ -80,35 +107,28 @@ export function loadConfig(
   inputs: ConfigInput | readonly ConfigInput[],
   options: LoadOptions = {},
 ): LoadResult {
-  const all: ConfigIssue[] = [];
-  const clusters: ClusterRead[] = [];
-  const assignments: { read: ReadAssignment }[] = [];
+  const state = new LoadState();
   for (const input of Array.isArray(inputs) ? inputs : [inputs as ConfigInput]) {
-    const issues = new IssueList(input.file);
-    readDocument(input, options, issues, clusters, assignments);
-    all.push(...issues.items);
+    readInput(input, options, state);
   }
+  for (const c of [...state.clusters]) {
+    const named = state.assignments.some((a) => a.clusterName === c.edsServiceName);
+    if (c.discovery === 'EDS' && c.edsPath !== undefined && !named)
+      readReference(c.edsPath, undefined, c.path, options, state);
+  }
+  return buildModels(state, options);
+}
+
+function buildModels(state: LoadState, options: LoadOptions): LoadResult {
+  const all = state.issues;
   const models: ClusterModel[] = [];
-  const maxHosts = options.maxHosts ?? 100_000;
   let hostCount = 0;
-  for (const c of clusters) {
-    const own =
-      c.discovery === 'EDS'
-        ? assignments.find((a) => a.read.clusterName === c.edsServiceName)?.read
-        : c.assignment;
-    if (c.discovery === 'EDS' && !own) {
-      all.push({
-        severity: 'warning',
-        code: 'EDS_ASSIGNMENT_MISSING',
-        path: `${c.path}.eds_cluster_config`,
-        message: `no ClusterLoadAssignment named '${c.edsServiceName}' was given: the cluster has no endpoints`,
-      });
-    }
+  const add = (name: string, own: ReadAssignment | undefined, lb?: ClusterRead['lb']): void => {
     const endpoints = own?.endpoints ?? [];
     hostCount += endpoints.reduce((s, g) => s + g.hosts.length, 0);
     models.push(
       createCluster({
-        name: c.name,
+        name,
         endpoints,
         ...(own?.overprovisioningFactor === undefined
           ? {}
@@ -116,29 +136,31 @@ export function loadConfig(
         ...(own?.weightedPriorityHealth === undefined
           ? {}
           : { weightedPriorityHealth: own.weightedPriorityHealth }),
-        commonLbConfig: c.lb.common,
-        lbPolicy: c.lb.policy,
+        ...(lb ? { commonLbConfig: lb.common, lbPolicy: lb.policy } : {}),
       }),
     );
+  };
+  for (const c of state.clusters) {
+    const own =
+      c.discovery === 'EDS'
+        ? state.assignments.find((a) => a.clusterName === c.edsServiceName)
+        : c.assignment;
+    if (c.discovery === 'EDS' && !own) {
+      all.push({
+        severity: 'warning',
+        code: 'EDS_ASSIGNMENT_MISSING',
+        path: `${c.path === '' ? '' : `${c.path}.`}eds_cluster_config`,
+        message: `no ClusterLoadAssignment named '${c.edsServiceName}' was given: the cluster has no endpoints`,
+      });
+    }
+    add(c.name, own, c.lb);
   }
-  const claimed = new Set(clusters.map((c) => c.edsServiceName));
-  for (const { read } of assignments) {
-    if (read.clusterName === undefined || claimed.has(read.clusterName)) continue;
+  const claimed = new Set(state.clusters.map((c) => c.edsServiceName));
+  for (const a of state.assignments) {
     // A bare assignment previews as the cluster of that name with Envoy's default LB settings.
-    hostCount += read.endpoints.reduce((s, g) => s + g.hosts.length, 0);
-    models.push(
-      createCluster({
-        name: read.clusterName,
-        endpoints: read.endpoints,
-        ...(read.overprovisioningFactor === undefined
-          ? {}
-          : { overprovisioningFactor: read.overprovisioningFactor }),
-        ...(read.weightedPriorityHealth === undefined
-          ? {}
-          : { weightedPriorityHealth: read.weightedPriorityHealth }),
-      }),
-    );
+    if (a.clusterName !== undefined && !claimed.has(a.clusterName)) add(a.clusterName, a);
   }
+  const maxHosts = options.maxHosts ?? 100_000;
   if (hostCount > maxHosts) {
     all.push({
       severity: 'error',
@@ -147,16 +169,65 @@ export function loadConfig(
       message: `${hostCount} hosts exceed the limit of ${maxHosts} (LoadOptions.maxHosts)`,
     });
   }
+  if (
+    state.localClusterName !== undefined &&
+    !models.some((m) => m.name === state.localClusterName)
+  ) {
+    all.push({
+      severity: 'warning',
+      code: 'LOCAL_CLUSTER_MISSING',
+      path: 'cluster_manager.local_cluster_name',
+      message: `local cluster '${state.localClusterName}' is not among the loaded clusters: zone-aware routing stays off`,
+    });
+  }
   const ok = !all.some((i) => i.severity === 'error');
-  return { ok, clusters: ok ? models : [], issues: all };
+  return {
+    ok,
+    clusters: ok ? models : [],
+    issues: all,
+    localLocality: state.localLocality,
+    localClusterName: state.localClusterName,
+    runtime: state.runtime,
+  };
+}
+
+function readReference(
+  path: string,
+  from: string | undefined,
+  at: string,
+  options: LoadOptions,
+  state: LoadState,
+): void {
+  if (state.loadedFiles.has(path)) return;
+  state.loadedFiles.add(path);
+  const input = options.readFile?.(path, from);
+  if (!input) {
+    state.issues.push({
+      severity: 'error',
+      code: 'REFERENCED_FILE_UNREADABLE',
+      path: at,
+      message: options.readFile
+        ? `cannot read '${path}'`
+        : `'${path}' is referenced but no file reader was given (LoadOptions.readFile)`,
+      ...(from === undefined ? {} : { file: from }),
+    });
+    return;
+  }
+  readInput(input, options, state);
+}
+
+function readInput(input: ConfigInput, options: LoadOptions, state: LoadState): void {
+  const issues = new IssueList(input.file);
+  if (input.file !== undefined) state.loadedFiles.add(input.file);
+  readDocument(input, options, issues, state);
+  state.issues.push(...issues.items);
 }
 
 function readDocument(
   input: ConfigInput,
   options: LoadOptions,
   issues: IssueList,
-  clusters: ClusterRead[],
-  assignments: { read: ReadAssignment }[],
+  state: LoadState,
 ): void {
   const parsed = parseSource(input.text, issues, options.limits ?? DEFAULT_SOURCE_LIMITS);
   if (issues.hasErrors) return;
@@ -180,21 +251,15 @@ function readDocument(
     return;
   }
   const obj = root as Record<string, unknown>;
-  const shape = detectShape(obj);
   const ctx = (dynamic: boolean): ReadContext => ({
     issues,
     positions: parsed.positions,
     unknownFields: options.unknownFields ?? (dynamic ? 'warn' : 'error'),
   });
-  const readOptions = { resolve: options.resolve ?? {}, v2: options.v2 ?? false };
-  switch (shape) {
+  const reader = new DocumentReader(options, state, input.file);
+  switch (detectShape(obj)) {
     case 'cluster':
-      clusters.push(
-        readCluster(
-          new MessageReader(ctx(false), obj, '', 'envoy.config.cluster.v3.Cluster'),
-          readOptions,
-        ),
-      );
+      reader.cluster(new MessageReader(ctx(false), obj, '', 'envoy.config.cluster.v3.Cluster'));
       return;
     case 'cluster_load_assignment': {
       const r = new MessageReader(
@@ -203,67 +268,227 @@ function readDocument(
         '',
         'envoy.config.endpoint.v3.ClusterLoadAssignment',
       );
-      assignments.push({ read: readAssignment(r, { mode: 'ip', resolve: readOptions.resolve }) });
-      r.finish();
+      reader.assignment(r);
       return;
     }
-    case 'discovery_response': {
-      const r = new MessageReader(
-        ctx(true),
-        obj,
-        '',
-        'envoy.service.discovery.v3.DiscoveryResponse',
+    case 'discovery_response':
+      reader.discoveryResponse(
+        new MessageReader(ctx(true), obj, '', 'envoy.service.discovery.v3.DiscoveryResponse'),
       );
-      for (const resource of r.messages('resources', 'google.protobuf.Any')) {
-        const type = resource.raw('@type');
-        if (type === CLUSTER_TYPE) clusters.push(readCluster(resource, readOptions));
-        else if (type === CLA_TYPE) {
-          assignments.push({
-            read: readAssignment(resource, { mode: 'ip', resolve: readOptions.resolve }),
-          });
-          resource.finish();
-        } else
-          resource.warning(
-            '@type',
-            'unsupported_field',
-            `resources of type ${String(type)} are not modelled`,
-          );
-      }
-      r.ignore(['version_info', 'type_url', 'nonce', 'canary', 'control_plane', 'resource_errors']);
-      r.finish();
       return;
-    }
-    case 'bootstrap': {
-      const r = new MessageReader(ctx(false), obj, '', 'envoy.config.bootstrap.v3.Bootstrap');
-      const statics = r.message(
-        'static_resources',
-        'envoy.config.bootstrap.v3.Bootstrap.StaticResources',
+    case 'bootstrap':
+      reader.bootstrap(
+        new MessageReader(ctx(false), obj, '', 'envoy.config.bootstrap.v3.Bootstrap'),
       );
-      for (const c of statics?.messages('clusters', 'envoy.config.cluster.v3.Cluster') ?? [])
-        clusters.push(readCluster(c, readOptions));
-      statics?.ignore(['listeners', 'secrets']);
-      statics?.finish();
-      r.unsupported(
-        ['dynamic_resources', 'node', 'cluster_manager', 'layered_runtime'],
-        'bootstrap files referenced by path, the node locality and runtime layers come in a later version',
-      );
-      r.ignore(Object.keys(obj));
       return;
-    }
     case 'config_dump':
+      reader.configDump(new MessageReader(ctx(true), obj, '', 'envoy.admin.v3.ConfigDump'));
+      return;
     case 'admin_clusters':
-      issues.error(
-        'UNSUPPORTED_SHAPE',
-        '',
-        `admin ${shape === 'config_dump' ? '/config_dump' : '/clusters'} output is not read yet`,
-      );
+      issues.error('UNSUPPORTED_SHAPE', '', 'admin /clusters output is not read yet');
       return;
     default:
       issues.error(
         'UNKNOWN_SHAPE',
         '',
-        'not a Cluster, ClusterLoadAssignment, DiscoveryResponse or bootstrap: no name, cluster_name, resources or static_resources at the top',
+        'not a Cluster, ClusterLoadAssignment, DiscoveryResponse, bootstrap or config dump: no name, cluster_name, resources, static_resources or configs at the top',
         parsed.rootPosition,
       );
+  }
+}
+
+/** Reads the messages of one document into the load state. */
+class DocumentReader {
+  readonly #options: LoadOptions;
+  readonly #state: LoadState;
+  readonly #file: string | undefined;
+
+  constructor(options: LoadOptions, state: LoadState, file: string | undefined) {
+    this.#options = options;
+    this.#state = state;
+    this.#file = file;
+  }
+
+  cluster(r: MessageReader): void {
+    this.#state.clusters.push(
+      readCluster(r, { resolve: this.#options.resolve ?? {}, v2: this.#options.v2 ?? false }),
+    );
+  }
+
+  assignment(r: MessageReader): void {
+    this.#state.assignments.push(
+      readAssignment(r, { mode: 'ip', resolve: this.#options.resolve ?? {} }),
+    );
+    r.finish();
+  }
+
+  /** `resources[]` of Clusters and ClusterLoadAssignments (each an `Any` with `@type`). */
+  discoveryResponse(r: MessageReader): void {
+    for (const resource of r.messages('resources', 'google.protobuf.Any')) this.#any(resource);
+    r.ignore(['version_info', 'type_url', 'nonce', 'canary', 'control_plane', 'resource_errors']);
+    r.finish();
+  }
+
+  #any(resource: MessageReader): void {
+    const type = resource.raw('@type');
+    if (type === CLUSTER_TYPE) this.cluster(resource);
+    else if (type === CLA_TYPE) this.assignment(resource);
+    else
+      resource.warning(
+        '@type',
+        'unsupported_field',
+        `resources of type ${String(type)} are not modelled`,
+      );
+  }
+
+  /** A bootstrap; `followReferences` loads the CDS file it names (not for dumped bootstraps). */
+  bootstrap(r: MessageReader, followReferences = true): void {
+    const node = r.message('node', 'envoy.config.core.v3.Node');
+    const locality = node?.message('locality', 'envoy.config.core.v3.Locality');
+    if (locality) {
+      this.#state.localLocality = Object.freeze({
+        region: locality.string('region') ?? '',
+        zone: locality.string('zone') ?? '',
+        subZone: locality.string('sub_zone') ?? '',
+      });
+      locality.finish();
+    }
+    node?.ignore([
+      'id',
+      'cluster',
+      'metadata',
+      'dynamic_parameters',
+      'user_agent_name',
+      'user_agent_version',
+      'user_agent_build_version',
+      'extensions',
+      'client_features',
+      'listening_addresses',
+    ]);
+    node?.finish();
+    const manager = r.message('cluster_manager', 'envoy.config.bootstrap.v3.ClusterManager');
+    const local = manager?.string('local_cluster_name');
+    if (local) this.#state.localClusterName = local;
+    manager?.unsupported(['outlier_detection'], 'outlier detection is not modelled yet');
+    manager?.ignore([
+      'upstream_bind_config',
+      'load_stats_config',
+      'enable_deferred_cluster_creation',
+    ]);
+    manager?.finish();
+    const runtime = r.message('layered_runtime', 'envoy.config.bootstrap.v3.LayeredRuntime');
+    if (runtime) Object.assign(this.#state.runtime, readLayeredRuntime(runtime));
+    const statics = r.message(
+      'static_resources',
+      'envoy.config.bootstrap.v3.Bootstrap.StaticResources',
+    );
+    for (const c of statics?.messages('clusters', 'envoy.config.cluster.v3.Cluster') ?? [])
+      this.cluster(c);
+    statics?.ignore(['listeners', 'secrets']);
+    statics?.finish();
+    const dynamic = r.message(
+      'dynamic_resources',
+      'envoy.config.bootstrap.v3.Bootstrap.DynamicResources',
+    );
+    const cdsPath = dynamic ? readConfigSourcePath(dynamic, 'cds_config') : undefined;
+    dynamic?.ignore(['lds_config', 'lds_resources_locator', 'cds_resources_locator', 'ads_config']);
+    dynamic?.finish();
+    if (cdsPath !== undefined && followReferences) {
+      readReference(
+        cdsPath,
+        this.#file,
+        'dynamic_resources.cds_config',
+        this.#options,
+        this.#state,
+      );
+    }
+    r.ignore([
+      'admin',
+      'stats_sinks',
+      'stats_config',
+      'stats_flush_interval',
+      'tracing',
+      'overload_manager',
+      'watchdog',
+      'watchdogs',
+      'flags_path',
+      'hds_config',
+      'enable_dispatcher_stats',
+      'header_prefix',
+      'stats_server_version_override',
+      'use_tcp_for_dns_lookups',
+      'dns_resolution_config',
+      'typed_dns_resolver_config',
+      'bootstrap_extensions',
+      'fatal_actions',
+      'config_sources',
+      'default_config_source',
+      'default_socket_interface',
+      'certificate_provider_instances',
+      'inline_headers',
+      'perf_tracing_file_path',
+      'default_regex_engine',
+      'xds_delegate_extension',
+      'xds_config_tracker_extension',
+      'listener_manager',
+      'application_log_config',
+      'grpc_async_client_manager_config',
+      'memory_allocator_manager',
+      'stats_flush_on_admin',
+      'node_context_params',
+      'deferred_stat_options',
+    ]);
+    r.finish();
+  }
+
+  /** `/config_dump`: clusters and endpoints of every section, and the bootstrap's node and runtime. */
+  configDump(r: MessageReader): void {
+    for (const config of r.messages('configs', 'google.protobuf.Any')) {
+      const type = String(config.raw('@type') ?? '');
+      if (type === `${DUMP}ClustersConfigDump`) {
+        config.ignore(['version_info']);
+        for (const section of [
+          'static_clusters',
+          'dynamic_active_clusters',
+          'dynamic_warming_clusters',
+        ]) {
+          for (const entry of config.messages(section, 'envoy.admin.v3.ClustersConfigDump.Entry')) {
+            const cluster = entry.message('cluster', 'google.protobuf.Any');
+            if (cluster) this.#any(cluster);
+            entry.ignore(['version_info', 'last_updated', 'error_state', 'client_status']);
+            entry.finish();
+          }
+        }
+        config.finish();
+      } else if (type === `${DUMP}EndpointsConfigDump`) {
+        for (const section of ['static_endpoint_configs', 'dynamic_endpoint_configs']) {
+          for (const entry of config.messages(
+            section,
+            'envoy.admin.v3.EndpointsConfigDump.Entry',
+          )) {
+            const cla = entry.message('endpoint_config', 'google.protobuf.Any');
+            if (cla) this.#any(cla);
+            entry.ignore(['version_info', 'last_updated', 'error_state', 'client_status']);
+            entry.finish();
+          }
+        }
+        config.finish();
+      } else if (type === `${DUMP}BootstrapConfigDump`) {
+        const bootstrap = config.message('bootstrap', 'envoy.config.bootstrap.v3.Bootstrap');
+        if (bootstrap) this.#bootstrapFromDump(bootstrap);
+        config.ignore(['last_updated']);
+        config.finish();
+      }
+      // Listener, route, secret and other dumps carry nothing about upstream load balancing.
+    }
+    r.finish();
+  }
+
+  /** A dumped bootstrap: its node, local cluster and runtime count; its clusters are dumped again above. */
+  #bootstrapFromDump(bootstrap: MessageReader): void {
+    const before = this.#state.clusters.length;
+    this.bootstrap(bootstrap, false);
+    // Static clusters also appear in ClustersConfigDump.static_clusters: keep one copy.
+    this.#state.clusters.splice(before);
   }
 }

@@ -27,6 +27,29 @@ export interface ClusterRead {
   readonly edsServiceName: string;
   readonly assignment: ReadAssignment | undefined;
   readonly lb: ReadLbPolicy;
+  /** The file an EDS cluster's endpoints come from (`eds_config.path` / `path_config_source.path`). */
+  readonly edsPath: string | undefined;
+}
+
+/**
+ * The file a `ConfigSource` names (`path`, or `path_config_source.path`); other sources (ADS,
+ * REST or gRPC servers) are reported as not modelled yet.
+ */
+export function readConfigSourcePath(parent: MessageReader, field: string): string | undefined {
+  const source = parent.message(field, 'envoy.config.core.v3.ConfigSource');
+  if (!source) return undefined;
+  const direct = source.string('path');
+  const pathSource = source.message('path_config_source', 'envoy.config.core.v3.PathConfigSource');
+  const viaSource = pathSource?.string('path');
+  pathSource?.ignore(['watched_directory']);
+  pathSource?.finish();
+  source.unsupported(
+    ['ads', 'api_config_source', 'self'],
+    'live xDS sources are not read yet; supply the resources as files',
+  );
+  source.ignore(['resource_api_version', 'initial_fetch_timeout', 'authorities']);
+  source.finish();
+  return direct ?? viaSource;
 }
 
 /** Cluster fields outside load balancing: accepted as Envoy accepts them, with no effect here. */
@@ -84,7 +107,7 @@ export function readCluster(r: MessageReader, options: ReadClusterOptions): Clus
   }
   const eds = r.message('eds_cluster_config', 'envoy.config.cluster.v3.Cluster.EdsClusterConfig');
   const serviceName = eds?.string('service_name');
-  eds?.ignore(['eds_config']);
+  const edsPath = eds ? readConfigSourcePath(eds, 'eds_config') : undefined;
   eds?.finish();
   if (eds && discovery !== 'EDS') {
     r.error(
@@ -130,7 +153,15 @@ export function readCluster(r: MessageReader, options: ReadClusterOptions): Clus
   );
   r.ignore(NO_LB_EFFECT);
   r.finish();
-  return { name, path: r.path, discovery, edsServiceName: serviceName || name, assignment, lb };
+  return {
+    name,
+    path: r.path,
+    discovery,
+    edsServiceName: serviceName || name,
+    assignment,
+    lb,
+    edsPath,
+  };
 }
 
 /** The v2 `hosts:` list: rejected as Envoy v3 rejects it, or converted with the v2 option. */

@@ -2,10 +2,10 @@
  * Loads Envoy configuration text — a bare Cluster, a bare ClusterLoadAssignment, an xDS
  * DiscoveryResponse of either, a bootstrap (static clusters, file-based CDS/EDS it references,
  * `node.locality`, `cluster_manager.local_cluster_name`, static runtime layers) or an admin
- * `/config_dump` — into cluster models, or into the issues that stop it. Never throws on user
+ * `/config_dump`, or the observed state of admin `/clusters` — into cluster models, or into the issues that stop it. Never throws on user
  * input: every problem is an issue with the field path, Envoy's reason and line and column.
  */
-import type { ClusterModel } from '../model/cluster.js';
+import type { ClusterModel, LocalityLbEndpointsInit } from '../model/cluster.js';
 import { createCluster } from '../model/cluster.js';
 import type { RuntimeValues } from '../model/lb-config.js';
 import type { Locality } from '../model/locality.js';
@@ -13,6 +13,12 @@ import type { ConfigIssue } from './issues.js';
 import { IssueList } from './issues.js';
 import type { ReadContext, UnknownFieldMode } from './proto-reader.js';
 import { MessageReader, describe } from './proto-reader.js';
+import type { ObservedCluster } from './read-admin-clusters.js';
+import {
+  isAdminClustersText,
+  readAdminClustersJson,
+  readAdminClustersText,
+} from './read-admin-clusters.js';
 import type { ClusterRead } from './read-cluster.js';
 import { readCluster, readConfigSourcePath } from './read-cluster.js';
 import type { ReadAssignment } from './read-endpoints.js';
@@ -95,6 +101,7 @@ export function detectShape(root: Record<string, unknown>): DocumentShape | unde
 class LoadState {
   readonly clusters: ClusterRead[] = [];
   readonly assignments: ReadAssignment[] = [];
+  readonly observed: ObservedCluster[] = [];
   readonly issues: ConfigIssue[] = [];
   readonly loadedFiles = new Set<string>();
   localLocality: Locality | undefined;
@@ -145,6 +152,11 @@ function buildModels(state: LoadState, options: LoadOptions): LoadResult {
       c.discovery === 'EDS'
         ? state.assignments.find((a) => a.clusterName === c.edsServiceName)
         : c.assignment;
+    const observed = state.observed.find((o) => o.name === c.name);
+    if (observed) {
+      add(c.name, observedAssignment(observed, own), c.lb);
+      continue;
+    }
     if (c.discovery === 'EDS' && !own) {
       all.push({
         severity: 'warning',
@@ -159,6 +171,17 @@ function buildModels(state: LoadState, options: LoadOptions): LoadResult {
   for (const a of state.assignments) {
     // A bare assignment previews as the cluster of that name with Envoy's default LB settings.
     if (a.clusterName !== undefined && !claimed.has(a.clusterName)) add(a.clusterName, a);
+  }
+  const configured = new Set(state.clusters.map((c) => c.name));
+  for (const o of state.observed) {
+    if (configured.has(o.name)) continue;
+    all.push({
+      severity: 'warning',
+      code: 'LB_POLICY_UNKNOWN',
+      path: o.path,
+      message: `/clusters does not show the LB policy of '${o.name}': previewing it with Envoy's defaults (ROUND_ROBIN); load its Cluster config too to use the real one`,
+    });
+    add(o.name, observedAssignment(o, undefined));
   }
   const maxHosts = options.maxHosts ?? 100_000;
   if (hostCount > maxHosts) {
@@ -188,6 +211,30 @@ function buildModels(state: LoadState, options: LoadOptions): LoadResult {
     localLocality: state.localLocality,
     localClusterName: state.localClusterName,
     runtime: state.runtime,
+  };
+}
+
+/**
+ * The observed hosts as an assignment: membership, health and weights as Envoy reported them;
+ * locality weights and the assignment policy from the config, where it has the same locality.
+ */
+function observedAssignment(
+  observed: ObservedCluster,
+  config: ReadAssignment | undefined,
+): ReadAssignment {
+  const same = (a: LocalityLbEndpointsInit, b: LocalityLbEndpointsInit): boolean =>
+    (a.priority ?? 0) === (b.priority ?? 0) &&
+    (a.locality?.region ?? '') === (b.locality?.region ?? '') &&
+    (a.locality?.zone ?? '') === (b.locality?.zone ?? '') &&
+    (a.locality?.subZone ?? '') === (b.locality?.subZone ?? '');
+  return {
+    clusterName: observed.name,
+    endpoints: observed.endpoints.map((g) => {
+      const weight = config?.endpoints.find((c) => same(c, g))?.loadBalancingWeight;
+      return weight === undefined ? g : { ...g, loadBalancingWeight: weight };
+    }),
+    overprovisioningFactor: config?.overprovisioningFactor,
+    weightedPriorityHealth: config?.weightedPriorityHealth,
   };
 }
 
@@ -229,6 +276,10 @@ function readDocument(
   issues: IssueList,
   state: LoadState,
 ): void {
+  if (isAdminClustersText(input.text)) {
+    state.observed.push(...readAdminClustersText(input.text, issues));
+    return;
+  }
   const parsed = parseSource(input.text, issues, options.limits ?? DEFAULT_SOURCE_LIMITS);
   if (issues.hasErrors) return;
   const root = parsed.value;
@@ -285,7 +336,9 @@ function readDocument(
       reader.configDump(new MessageReader(ctx(true), obj, '', 'envoy.admin.v3.ConfigDump'));
       return;
     case 'admin_clusters':
-      issues.error('UNSUPPORTED_SHAPE', '', 'admin /clusters output is not read yet');
+      state.observed.push(
+        ...readAdminClustersJson(new MessageReader(ctx(true), obj, '', 'envoy.admin.v3.Clusters')),
+      );
       return;
     default:
       issues.error(

@@ -161,10 +161,12 @@ function buildModels(state: LoadState, options: LoadOptions): LoadResult {
       all.push({
         severity: 'warning',
         code: 'EDS_ASSIGNMENT_MISSING',
+        ...(c.file === undefined ? {} : { file: c.file }),
         path: `${c.path === '' ? '' : `${c.path}.`}eds_cluster_config`,
         message: `no ClusterLoadAssignment named '${c.edsServiceName}' was given: the cluster has no endpoints`,
       });
     }
+    checkWeightSums(c, own, all);
     add(c.name, own, c.lb);
   }
   const claimed = new Set(state.clusters.map((c) => c.edsServiceName));
@@ -212,6 +214,42 @@ function buildModels(state: LoadState, options: LoadOptions): LoadResult {
     localClusterName: state.localClusterName,
     runtime: state.runtime,
   };
+}
+
+const UINT32_MAX = 4294967295;
+
+/**
+ * Σ host weights and Σ locality weights per priority must fit in uint32: Envoy rejects larger
+ * sums for ring hash and Maglev; other policies accept them, which the library reports as surely
+ * a mistake (the proto comments require the bound for all).
+ */
+function checkWeightSums(
+  c: ClusterRead,
+  own: ReadAssignment | undefined,
+  all: ConfigIssue[],
+): void {
+  const hashing = c.lb.policy.policy === 'RING_HASH' || c.lb.policy.policy === 'MAGLEV';
+  const hostSums = new Map<number, number>();
+  const localitySums = new Map<number, number>();
+  for (const g of own?.endpoints ?? []) {
+    const p = g.priority ?? 0;
+    hostSums.set(p, (hostSums.get(p) ?? 0) + g.hosts.reduce((s, h) => s + (h.weight ?? 1), 0));
+    localitySums.set(p, (localitySums.get(p) ?? 0) + (g.loadBalancingWeight ?? 0));
+  }
+  const report = (sums: Map<number, number>, text: string): void => {
+    for (const [priority, sum] of sums) {
+      if (sum <= UINT32_MAX) continue;
+      all.push({
+        severity: hashing ? 'error' : 'warning',
+        code: 'WEIGHT_SUM_OVERFLOW',
+        ...(c.file === undefined ? {} : { file: c.file }),
+        path: `${c.path === '' ? '' : `${c.path}.`}load_assignment`,
+        message: `${text} exceeds ${UINT32_MAX} (priority ${priority}, sum ${sum})`,
+      });
+    }
+  };
+  report(hostSums, 'The sum of weights of all upstream hosts in a locality');
+  report(localitySums, 'The sum of weights of all localities at the same priority');
 }
 
 /**
@@ -363,9 +401,11 @@ class DocumentReader {
   }
 
   cluster(r: MessageReader): void {
-    this.#state.clusters.push(
-      readCluster(r, { resolve: this.#options.resolve ?? {}, v2: this.#options.v2 ?? false }),
-    );
+    const read = readCluster(r, {
+      resolve: this.#options.resolve ?? {},
+      v2: this.#options.v2 ?? false,
+    });
+    this.#state.clusters.push(this.#file === undefined ? read : { ...read, file: this.#file });
   }
 
   assignment(r: MessageReader): void {

@@ -343,7 +343,10 @@ export class MessageReader {
     for (const key of Object.keys(this.#obj)) {
       if (this.#consumed.has(key) || key === '@type') continue;
       if (mode === 'ignore') continue;
-      const message = `no such field: '${key}' in ${this.#type}`;
+      const message =
+        key === '<<'
+          ? `no such field: '<<' in ${this.#type} (YAML merge keys are not supported by Envoy's YAML parser, yaml-cpp; write the fields out)`
+          : `no such field: '${key}' in ${this.#type}`;
       const at = this.#ctx.positions.get(this.#obj)?.get(key);
       if (mode === 'error') this.issues.error('UNKNOWN_FIELD', this.fieldPath(key), message, at);
       else this.issues.warning('UNKNOWN_FIELD', this.fieldPath(key), message, at);

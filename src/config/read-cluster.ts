@@ -29,6 +29,8 @@ export interface ClusterRead {
   readonly lb: ReadLbPolicy;
   /** The file an EDS cluster's endpoints come from (`eds_config.path` / `path_config_source.path`). */
   readonly edsPath: string | undefined;
+  /** The file the cluster was read from, when known. */
+  readonly file?: string;
 }
 
 /**

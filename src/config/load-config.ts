@@ -100,10 +100,15 @@ export function detectShape(root: Record<string, unknown>): DocumentShape | unde
 /** What all documents of one load contribute. */
 class LoadState {
   readonly clusters: ClusterRead[] = [];
-  readonly assignments: ReadAssignment[] = [];
+  readonly assignments: (ReadAssignment & { readonly file?: string })[] = [];
+  /** The resolved file each EDS cluster's `eds_config` path was read from. */
+  readonly edsFileOf = new Map<ClusterRead, string>();
+  /** EDS clusters whose file held no assignment of theirs (already reported). */
+  readonly edsMismatch = new Set<ClusterRead>();
+  /** Resolved file names by the path they were referenced as. */
+  readonly fileOfPath = new Map<string, string>();
   readonly observed: ObservedCluster[] = [];
   readonly issues: ConfigIssue[] = [];
-  readonly loadedFiles = new Set<string>();
   localLocality: Locality | undefined;
   localClusterName: string | undefined;
   runtime: Record<string, number | boolean> = {};
@@ -119,11 +124,46 @@ export function loadConfig(
     readInput(input, options, state);
   }
   for (const c of [...state.clusters]) {
-    const named = state.assignments.some((a) => a.clusterName === c.edsServiceName);
-    if (c.discovery === 'EDS' && c.edsPath !== undefined && !named)
-      readReference(c.edsPath, undefined, c.path, options, state);
+    if (c.discovery !== 'EDS' || c.edsPath === undefined) continue;
+    // Assignments given directly take precedence; otherwise the cluster reads its own EDS file.
+    if (
+      state.assignments.some(
+        (a) => a.clusterName === c.edsServiceName && !isReferenced(state, a.file),
+      )
+    ) {
+      continue;
+    }
+    const at = `${c.path === '' ? '' : `${c.path}.`}eds_cluster_config.eds_config`;
+    const file = readReference(c.edsPath, c.file, at, options, state);
+    if (file === undefined) continue;
+    state.edsFileOf.set(c, file);
+    const inFile = state.assignments.filter((a) => a.file === file);
+    if (!inFile.some((a) => a.clusterName === c.edsServiceName)) {
+      state.edsMismatch.add(c);
+      state.issues.push({
+        severity: 'error',
+        code: 'EDS_CLUSTER_MISMATCH',
+        path: at,
+        message: `Unexpected EDS cluster (expecting ${c.edsServiceName}): ${inFile.map((a) => a.clusterName ?? '').join(', ') || '(no assignment)'}`,
+        ...(c.file === undefined ? {} : { file: c.file }),
+      });
+    }
   }
   return buildModels(state, options);
+}
+
+/** Whether a file was read because some EDS config named it. */
+function isReferenced(state: LoadState, file: string | undefined): boolean {
+  return file !== undefined && [...state.edsFileOf.values()].includes(file);
+}
+
+/** The assignment of a cluster: from its own EDS file, else any given under its service name. */
+function assignmentOf(state: LoadState, c: ClusterRead): ReadAssignment | undefined {
+  if (c.discovery !== 'EDS') return c.assignment;
+  const file = state.edsFileOf.get(c);
+  return state.assignments.find(
+    (a) => a.clusterName === c.edsServiceName && (file === undefined || a.file === file),
+  );
 }
 
 function buildModels(state: LoadState, options: LoadOptions): LoadResult {
@@ -148,16 +188,13 @@ function buildModels(state: LoadState, options: LoadOptions): LoadResult {
     );
   };
   for (const c of state.clusters) {
-    const own =
-      c.discovery === 'EDS'
-        ? state.assignments.find((a) => a.clusterName === c.edsServiceName)
-        : c.assignment;
+    const own = assignmentOf(state, c);
     const observed = state.observed.find((o) => o.name === c.name);
     if (observed) {
       add(c.name, observedAssignment(observed, own), c.lb);
       continue;
     }
-    if (c.discovery === 'EDS' && !own) {
+    if (c.discovery === 'EDS' && !own && !state.edsMismatch.has(c)) {
       all.push({
         severity: 'warning',
         code: 'EDS_ASSIGNMENT_MISSING',
@@ -167,12 +204,19 @@ function buildModels(state: LoadState, options: LoadOptions): LoadResult {
       });
     }
     checkWeightSums(c, own, all);
+    checkEndpointShape(c, own, state.localClusterName === c.name, all);
     add(c.name, own, c.lb);
   }
   const claimed = new Set(state.clusters.map((c) => c.edsServiceName));
   for (const a of state.assignments) {
     // A bare assignment previews as the cluster of that name with Envoy's default LB settings.
-    if (a.clusterName !== undefined && !claimed.has(a.clusterName)) add(a.clusterName, a);
+    if (
+      a.clusterName !== undefined &&
+      !claimed.has(a.clusterName) &&
+      !isReferenced(state, a.file)
+    ) {
+      add(a.clusterName, a);
+    }
   }
   const configured = new Set(state.clusters.map((c) => c.name));
   for (const o of state.observed) {
@@ -219,16 +263,15 @@ function buildModels(state: LoadState, options: LoadOptions): LoadResult {
 const UINT32_MAX = 4294967295;
 
 /**
- * Σ host weights and Σ locality weights per priority must fit in uint32: Envoy rejects larger
- * sums for ring hash and Maglev; other policies accept them, which the library reports as surely
- * a mistake (the proto comments require the bound for all).
+ * Σ host weights and Σ locality weights per priority must fit in uint32. Envoy rejects larger
+ * sums for ring hash and Maglev; the proto comments require the bound for every policy, so the
+ * library rejects them for all (stricter than Envoy for the other policies).
  */
 function checkWeightSums(
   c: ClusterRead,
   own: ReadAssignment | undefined,
   all: ConfigIssue[],
 ): void {
-  const hashing = c.lb.policy.policy === 'RING_HASH' || c.lb.policy.policy === 'MAGLEV';
   const hostSums = new Map<number, number>();
   const localitySums = new Map<number, number>();
   for (const g of own?.endpoints ?? []) {
@@ -240,7 +283,7 @@ function checkWeightSums(
     for (const [priority, sum] of sums) {
       if (sum <= UINT32_MAX) continue;
       all.push({
-        severity: hashing ? 'error' : 'warning',
+        severity: 'error',
         code: 'WEIGHT_SUM_OVERFLOW',
         ...(c.file === undefined ? {} : { file: c.file }),
         path: `${c.path === '' ? '' : `${c.path}.`}load_assignment`,
@@ -250,6 +293,78 @@ function checkWeightSums(
   };
   report(hostSums, 'The sum of weights of all upstream hosts in a locality');
   report(localitySums, 'The sum of weights of all localities at the same priority');
+}
+
+/**
+ * What Envoy accepts but is surely a mistake in an assignment — a gap in priority numbers, the
+ * same address twice, one locality listed twice at a priority, locality weighting without any
+ * locality weight — and the local cluster's rule that all its endpoints are at priority 0.
+ */
+function checkEndpointShape(
+  c: ClusterRead,
+  own: ReadAssignment | undefined,
+  isLocal: boolean,
+  all: ConfigIssue[],
+): void {
+  const groups = own?.endpoints ?? [];
+  const path = `${c.path === '' ? '' : `${c.path}.`}load_assignment.endpoints`;
+  const file = c.file === undefined ? {} : { file: c.file };
+  const warn = (code: string, message: string): void => {
+    all.push({ severity: 'warning', code, path, message, ...file });
+  };
+  const priorities = new Set(groups.map((g) => g.priority ?? 0));
+  const max = Math.max(-1, ...priorities);
+  const missing = Array.from({ length: max + 1 }, (_, p) => p).filter((p) => !priorities.has(p));
+  if (missing.length > 0) {
+    const list =
+      missing.length > 5
+        ? `${missing.slice(0, 5).join(', ')}, … (${missing.length} in all)`
+        : missing.join(', ');
+    warn(
+      'PRIORITY_GAP',
+      `no endpoints at priority ${list}: Envoy keeps them as empty priorities, which take no traffic`,
+    );
+  }
+  if (isLocal && max > 0) {
+    all.push({
+      severity: 'error',
+      code: 'LOCAL_CLUSTER_PRIORITY',
+      path,
+      message: `Unexpected non-zero priority for local cluster '${c.name}'.`,
+      ...file,
+    });
+  }
+  const seen = new Set<string>();
+  for (const g of groups) {
+    for (const h of g.hosts) {
+      if (seen.has(h.address))
+        warn(
+          'DUPLICATE_ENDPOINT',
+          `${h.address} is listed more than once: Envoy keeps every copy in a static assignment and only the first in EDS`,
+        );
+      seen.add(h.address);
+    }
+  }
+  const localities = new Set<string>();
+  for (const g of groups) {
+    const key = `${g.priority ?? 0}/${g.locality?.region ?? ''}/${g.locality?.zone ?? ''}/${g.locality?.subZone ?? ''}`;
+    if (localities.has(key))
+      warn(
+        'DUPLICATE_LOCALITY',
+        `locality ${key.slice(key.indexOf('/') + 1)} is listed twice at priority ${g.priority ?? 0}: Envoy merges its hosts and keeps the last locality weight`,
+      );
+    localities.add(key);
+  }
+  if (
+    c.lb.common.localityWeightedLb &&
+    groups.length > 0 &&
+    groups.every((g) => g.loadBalancingWeight === undefined)
+  ) {
+    warn(
+      'NO_LOCALITY_WEIGHTS',
+      'locality_weighted_lb_config is set but no locality has a load_balancing_weight: every locality weighs 0, so Envoy falls back to all healthy hosts (ring hash and Maglev get empty tables)',
+    );
+  }
 }
 
 /**
@@ -276,15 +391,16 @@ function observedAssignment(
   };
 }
 
+/** Reads a file a config references, once; returns the name it was read under, or undefined. */
 function readReference(
   path: string,
   from: string | undefined,
   at: string,
   options: LoadOptions,
   state: LoadState,
-): void {
-  if (state.loadedFiles.has(path)) return;
-  state.loadedFiles.add(path);
+): string | undefined {
+  const known = state.fileOfPath.get(path);
+  if (known !== undefined) return known;
   const input = options.readFile?.(path, from);
   if (!input) {
     state.issues.push({
@@ -296,14 +412,16 @@ function readReference(
         : `'${path}' is referenced but no file reader was given (LoadOptions.readFile)`,
       ...(from === undefined ? {} : { file: from }),
     });
-    return;
+    return undefined;
   }
-  readInput(input, options, state);
+  const file = input.file ?? path;
+  state.fileOfPath.set(path, file);
+  readInput({ text: input.text, file }, options, state);
+  return file;
 }
 
 function readInput(input: ConfigInput, options: LoadOptions, state: LoadState): void {
   const issues = new IssueList(input.file);
-  if (input.file !== undefined) state.loadedFiles.add(input.file);
   readDocument(input, options, issues, state);
   state.issues.push(...issues.items);
 }
@@ -409,9 +527,8 @@ class DocumentReader {
   }
 
   assignment(r: MessageReader): void {
-    this.#state.assignments.push(
-      readAssignment(r, { mode: 'ip', resolve: this.#options.resolve ?? {} }),
-    );
+    const read = readAssignment(r, { mode: 'ip', resolve: this.#options.resolve ?? {} });
+    this.#state.assignments.push(this.#file === undefined ? read : { ...read, file: this.#file });
     r.finish();
   }
 

@@ -117,6 +117,10 @@ export class MessageReader {
     const n =
       typeof value === 'string' && /^\s*-?\d+(\.0*)?\s*$/.test(value) ? Number(value) : value;
     const max = rules.max ?? UINT32_MAX;
+    if (rules.lte !== undefined && isHugeUnsigned(n)) {
+      this.error(name, 'PGV_LTE', `value must be less than or equal to ${rules.lte}`);
+      return undefined;
+    }
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > max) {
       this.error(
         name,
@@ -352,6 +356,17 @@ export class MessageReader {
       else this.issues.warning('UNKNOWN_FIELD', this.fieldPath(key), message, at);
     }
   }
+}
+
+/** A uint64 literal (number or digit string) too large for exact doubles, as Envoy parses 64-bit fields. */
+function isHugeUnsigned(n: unknown): boolean {
+  if (typeof n === 'number') return Number.isInteger(n) && n > Number.MAX_SAFE_INTEGER;
+  return (
+    typeof n === 'string' &&
+    /^\s*\d+\s*$/.test(n) &&
+    BigInt(n.trim()) > BigInt(Number.MAX_SAFE_INTEGER) &&
+    BigInt(n.trim()) < 2n ** 64n
+  );
 }
 
 /** `{value: x}` → x (wrapper types in legacy syntax). */

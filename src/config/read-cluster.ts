@@ -125,7 +125,8 @@ export function readCluster(r: MessageReader, options: ReadClusterOptions): Clus
   if (timeout !== undefined && timeout <= 0) {
     r.error('connect_timeout', 'PGV_DURATION_GT', 'value must be greater than 0s');
   }
-  const lb = readLbPolicy(r);
+  const lb = readLbPolicy(r, name);
+  checkSubsetCombinations(r, lb);
   const resolution = {
     mode:
       discovery === 'STRICT_DNS'
@@ -164,6 +165,35 @@ export function readCluster(r: MessageReader, options: ReadClusterOptions): Clus
     lb,
     edsPath,
   };
+}
+
+/** Envoy's rejections of `lb_subset_config` next to policies it cannot combine with. */
+function checkSubsetCombinations(r: MessageReader, lb: ReadLbPolicy): void {
+  if (!r.has('lb_subset_config')) return;
+  if (r.has('load_balancing_policy')) {
+    r.error(
+      'lb_subset_config',
+      'SUBSET_CONFLICT',
+      'cluster: load_balancing_policy cannot be combined with lb_subset_config',
+    );
+  }
+  const policy = r.raw('lb_policy');
+  if (typeof policy === 'string' && policy.toUpperCase() === 'CLUSTER_PROVIDED') {
+    r.error(
+      'lb_subset_config',
+      'SUBSET_CONFLICT',
+      'cluster: LB policy CLUSTER_PROVIDED cannot be combined with lb_subset_config',
+    );
+  }
+  const subset = r.raw('lb_subset_config') as Record<string, unknown> | undefined;
+  const aware = subset?.['locality_weight_aware'] ?? subset?.['localityWeightAware'];
+  if (aware === true && !lb.common.localityWeightedLb) {
+    r.error(
+      'lb_subset_config',
+      'SUBSET_LOCALITY',
+      `Locality weight aware subset LB requires that a locality_weighted_lb_config be set in ${r.raw('name') as string}`,
+    );
+  }
 }
 
 /** The v2 `hosts:` list: rejected as Envoy v3 rejects it, or converted with the v2 option. */

@@ -123,7 +123,14 @@ function readLbEndpoint(lb: MessageReader, resolution: AddressResolution): HostI
   lb.unsupported(['endpoint_name'], 'named endpoints are not modelled');
   if (!endpoint) return [];
   const hostname = endpoint.string('hostname') ?? '';
-  endpoint.ignore(['health_check_config', 'additional_addresses']);
+  const hc = endpoint.message(
+    'health_check_config',
+    'envoy.config.endpoint.v3.Endpoint.HealthCheckConfig',
+  );
+  hc?.uint('port_value', { lte: 65535 });
+  hc?.ignore(['hostname', 'address', 'disable_active_health_check']);
+  hc?.finish();
+  endpoint.ignore(['additional_addresses']);
   const address = endpoint.message('address', 'envoy.config.core.v3.Address');
   endpoint.finish();
   if (!address) {

@@ -35,6 +35,15 @@ const LB_POLICY = [
 
 const TYPE_PREFIX = 'type.googleapis.com/envoy.extensions.load_balancing_policies.';
 
+/**
+ * Envoy's `PROTOBUF_PERCENT_TO_ROUNDED_INTEGER_OR_DEFAULT(…, 100, …)`: despite its name it
+ * truncates `100 · (percent / 100)` to an integer, so 49.5 → 49 and, through double rounding,
+ * 29 → 28 (`ProtobufPercentHelper::convertPercent`).
+ */
+export function percentToInteger(percent: number): number {
+  return Math.trunc(100 * (percent / 100));
+}
+
 export interface ReadLbPolicy {
   readonly policy: LbPolicyConfig;
   readonly common: CommonLbConfig;
@@ -49,7 +58,7 @@ interface Mutable {
 }
 
 /** Reads the LB policy of a cluster message (the fields it reads are marked used). */
-export function readLbPolicy(cluster: MessageReader): ReadLbPolicy {
+export function readLbPolicy(cluster: MessageReader, clusterName: string): ReadLbPolicy {
   const acc: Mutable = {};
   const common = cluster.message(
     'common_lb_config',
@@ -76,7 +85,7 @@ export function readLbPolicy(cluster: MessageReader): ReadLbPolicy {
         );
       }
     }
-    policy = readTyped(typed, acc);
+    policy = readTyped(typed, acc, clusterName);
   } else if (lbPolicy === 'LOAD_BALANCING_POLICY_CONFIG') {
     cluster.error(
       'lb_policy',
@@ -115,7 +124,7 @@ function withHashing(policy: LbPolicyConfig, acc: Mutable): LbPolicyConfig {
 
 function readCommon(common: MessageReader, acc: Mutable): void {
   const panic = common.percent('healthy_panic_threshold');
-  if (panic !== undefined) acc.healthyPanicThreshold = Math.round(panic);
+  if (panic !== undefined) acc.healthyPanicThreshold = percentToInteger(panic);
   if (common.has('zone_aware_lb_config') && common.has('locality_weighted_lb_config')) {
     common.error(
       'locality_weighted_lb_config',
@@ -142,15 +151,16 @@ function readCommon(common: MessageReader, acc: Mutable): void {
   );
   if (hashing) readConsistentHashing(hashing, acc);
   common.unsupported(['override_host_status'], 'host status overrides are not modelled');
-  common.ignore([
-    'update_merge_window',
-    'ignore_new_hosts_until_first_hc',
-    'close_connections_on_host_set_change',
-  ]);
+  const window = common.duration('update_merge_window');
+  if (window !== undefined && window < 0) {
+    common.error('update_merge_window', 'NEGATIVE_DURATION', 'Expected positive duration');
+  }
+  common.ignore(['ignore_new_hosts_until_first_hc', 'close_connections_on_host_set_change']);
 }
 
 function readZoneAware(zone: MessageReader, acc: Mutable): void {
-  const routing = zone.percent('routing_enabled');
+  const routingPercent = zone.percent('routing_enabled');
+  const routing = routingPercent === undefined ? undefined : percentToInteger(routingPercent);
   const minSize = zone.uint('min_cluster_size', { max: Number.MAX_SAFE_INTEGER });
   const fail = zone.bool('fail_traffic_on_panic');
   const basis = zone.enumValue(
@@ -195,6 +205,13 @@ function readSlowStart(r: MessageReader | undefined): SlowStartConfig | null {
     r.error('slow_start_window', 'NEGATIVE_DURATION', 'Expected positive duration');
   const aggression = r.message('aggression', 'envoy.config.core.v3.RuntimeDouble');
   const aggressionValue = aggression?.double('default_value');
+  if (aggressionValue !== undefined && !(aggressionValue > 0)) {
+    r.warning(
+      'aggression',
+      'INVALID_AGGRESSION',
+      'Invalid runtime value provided for aggression parameter, aggression cannot be less than 0.0: Envoy uses 1.0',
+    );
+  }
   aggression?.unsupported(
     ['runtime_key'],
     'runtime keys of slow-start aggression are not modelled',
@@ -209,7 +226,7 @@ function readSlowStart(r: MessageReader | undefined): SlowStartConfig | null {
   });
 }
 
-function readLeastRequest(r: MessageReader): LbPolicyConfig {
+function readLeastRequest(r: MessageReader, typed: boolean): LbPolicyConfig {
   const choiceCount = r.uint('choice_count', { gte: 2 });
   if (choiceCount !== undefined && choiceCount > 65536) {
     r.warning(
@@ -229,8 +246,11 @@ function readLeastRequest(r: MessageReader): LbPolicyConfig {
       `upstream: invalid active request bias supplied (runtime key ${biasKey ?? ''}), using 1.0`,
     );
   }
-  const method = r.enumValue('selection_method', ['N_CHOICES', 'FULL_SCAN'], true);
-  r.ignore(['enable_full_scan']);
+  // selection_method and the deprecated enable_full_scan exist only in the typed message.
+  const method = typed
+    ? r.enumValue('selection_method', ['N_CHOICES', 'FULL_SCAN'], true)
+    : undefined;
+  if (typed) r.ignore(['enable_full_scan']);
   const slowStart = readSlowStart(
     r.message('slow_start_config', 'envoy.config.cluster.v3.Cluster.SlowStartConfig'),
   );
@@ -252,6 +272,13 @@ function readRingHash(r: MessageReader, hashNames: readonly string[]): LbPolicyC
     ...(max === undefined ? {} : { maximumRingSize: max }),
     hashFunction: fn === 'MURMUR_HASH_2' ? 'MURMUR_HASH_2' : 'XX_HASH',
   });
+  if (min === 0) {
+    r.warning(
+      'minimum_ring_size',
+      'EMPTY_RING',
+      'minimum_ring_size 0 builds a ring with no entries: every pick returns no host',
+    );
+  }
   if (config.minimumRingSize > config.maximumRingSize) {
     r.error(
       'minimum_ring_size',
@@ -306,7 +333,7 @@ function readLegacyConfigs(cluster: MessageReader, lbPolicy: string): LbPolicyCo
     'least_request_lb_config',
     'envoy.config.cluster.v3.Cluster.LeastRequestLbConfig',
   );
-  const lrConfig = lr ? readLeastRequest(lr) : undefined;
+  const lrConfig = lr ? readLeastRequest(lr, false) : undefined;
   lr?.finish();
   const rr = cluster.message(
     'round_robin_lb_config',
@@ -361,7 +388,11 @@ function readLegacyConfigs(cluster: MessageReader, lbPolicy: string): LbPolicyCo
 }
 
 /** `load_balancing_policy.policies[]`: the first entry of a type the library models wins. */
-function readTyped(typed: MessageReader, acc: Mutable): LbPolicyConfig | undefined {
+function readTyped(
+  typed: MessageReader,
+  acc: Mutable,
+  clusterName: string,
+): LbPolicyConfig | undefined {
   const policies = typed.messages('policies', 'envoy.config.cluster.v3.LoadBalancingPolicy.Policy');
   typed.finish();
   const names: string[] = [];
@@ -388,7 +419,7 @@ function readTyped(typed: MessageReader, acc: Mutable): LbPolicyConfig | undefin
     typed.error(
       'policies',
       'NO_SUPPORTED_POLICY',
-      `cluster: didn't find a registered load balancer factory implementation with names from [${names.join(', ')}]`,
+      `cluster: didn't find a registered load balancer factory implementation for cluster: '${clusterName}' with names from [${names.join(', ')}]`,
     );
   }
   return chosen;
@@ -426,7 +457,7 @@ function readTypedConfig(r: MessageReader, type: string, acc: Mutable): LbPolicy
     }
     case 'least_request.v3.LeastRequest': {
       readLocalityLbConfig(r, acc);
-      return readLeastRequest(r);
+      return readLeastRequest(r, true);
     }
     case 'random.v3.Random': {
       readLocalityLbConfig(r, acc);

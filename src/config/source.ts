@@ -48,14 +48,29 @@ export function parseSource(
     issues.error('DOCUMENT_TOO_LARGE', '', `document is larger than ${limits.maxBytes} bytes`);
     return { value: undefined, positions, rootPosition: undefined };
   }
+  if (flowDepth(text) > limits.maxDepth) {
+    issues.error(
+      'DOCUMENT_LIMIT',
+      '',
+      `document rejected: nesting deeper than ${limits.maxDepth} levels`,
+    );
+    return { value: undefined, positions, rootPosition: undefined };
+  }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
-    schema: 'yaml-1.1',
-    merge: false,
-    uniqueKeys: false,
-    prettyErrors: false,
-  });
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, {
+      lineCounter,
+      schema: 'yaml-1.1',
+      merge: false,
+      uniqueKeys: false,
+      prettyErrors: false,
+    });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    issues.error('DOCUMENT_LIMIT', '', 'document rejected: nesting too deep to parse');
+    return { value: undefined, positions, rootPosition: undefined };
+  }
   const at = (offset: number | undefined): SourcePosition | undefined => {
     if (offset === undefined) return undefined;
     const p = lineCounter.linePos(offset);
@@ -113,17 +128,48 @@ export function parseSource(
       positions.set(out, where);
       return out;
     }
-    if (isScalar(node)) return scalarValue(node.value, node.tag);
+    if (isScalar(node)) return scalarValue(node.value, node.tag, sourceOf(node));
     return null;
   };
   try {
     const value = convert(doc.contents, 0, false);
     return { value, positions, rootPosition: at((doc.contents as Node | null)?.range?.[0]) };
   } catch (error) {
+    if (error instanceof RangeError) {
+      issues.error('DOCUMENT_LIMIT', '', 'document rejected: nesting too deep');
+      return { value: undefined, positions, rootPosition: undefined };
+    }
     if (!(error instanceof LimitExceeded)) throw error;
     issues.error('DOCUMENT_LIMIT', '', `document rejected: ${error.message}`);
     return { value: undefined, positions, rootPosition: undefined };
   }
+}
+
+/**
+ * The deepest nesting of flow collections (`[`, `{`) outside quotes: checked before parsing, so
+ * a pathological document fails with a limit error instead of exhausting the parser's stack.
+ */
+function flowDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote !== '') {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '[' || c === '{') max = Math.max(max, ++depth);
+    else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return max;
+}
+
+/** The source text of a plain scalar (other styles are never numbers by accident). */
+function sourceOf(node: { type?: string | null; source?: string }): string | undefined {
+  return node.type === 'PLAIN' ? node.source : undefined;
 }
 
 /** UTF-8 length of `text`, computed exactly only when the UTF-16 length leaves it in doubt. */
@@ -132,9 +178,19 @@ function utf8Length(text: string, limit: number): number {
   return new TextEncoder().encode(text).length;
 }
 
+/**
+ * yaml-cpp's number syntax for a plain scalar: decimal, hex, octal, floats with an exponent,
+ * `.inf` and `.nan`. The `yaml` library's YAML 1.1 schema also reads strings such as `e1` as
+ * numbers; yaml-cpp (and so Envoy) keeps those as strings.
+ */
+const YAML_CPP_NUMBER =
+  /^[-+]?(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][-+]?\d+)?$|^0x[0-9a-fA-F_]+$|^0o?[0-7_]+$|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$/;
+
 /** A scalar as Envoy's YAML → JSON step sees it: `!`-tagged scalars stay strings; NaN/∞ become strings. */
-function scalarValue(value: unknown, tag: string | undefined): unknown {
+function scalarValue(value: unknown, tag: string | undefined, source: string | undefined): unknown {
   if (tag === '!') return value === null ? '' : String(value);
+  if (typeof value === 'number' && source !== undefined && !YAML_CPP_NUMBER.test(source))
+    return source;
   if (typeof value === 'number' && !Number.isFinite(value)) {
     return Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
   }

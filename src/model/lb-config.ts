@@ -22,7 +22,7 @@ export interface ZoneAwareLbConfig {
 
 /** `Cluster.CommonLbConfig`. https://www.envoyproxy.io/docs/envoy/latest/api-v3/config/cluster/v3/cluster.proto#config-cluster-v3-cluster-commonlbconfig */
 export interface CommonLbConfig {
-  /** `healthy_panic_threshold` in percent, rounded to an integer as Envoy does; default 50, 0 disables panic. */
+  /** `healthy_panic_threshold` in integer percent (see `percentToInteger`); default 50, 0 disables panic. */
   readonly healthyPanicThreshold: number;
   /** `locality_weighted_lb_config` is set: localities are chosen by their effective weight. */
   readonly localityWeightedLb: boolean;
@@ -150,7 +150,7 @@ export function commonLbConfig(
   } = {},
 ): CommonLbConfig {
   return Object.freeze({
-    healthyPanicThreshold: Math.round(fields.healthyPanicThreshold ?? 50),
+    healthyPanicThreshold: fields.healthyPanicThreshold ?? 50,
     localityWeightedLb: fields.localityWeightedLb ?? false,
     zoneAware: Object.freeze({ ...DEFAULT_ZONE_AWARE, ...fields.zoneAware }),
   });

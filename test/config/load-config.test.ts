@@ -44,7 +44,7 @@ describe('loadConfig', () => {
     ]);
     const model = r.clusters[0];
     expect(model.lbPolicy).toMatchObject({ policy: 'RING_HASH', minimumRingSize: 64 });
-    expect(model.commonLbConfig.healthyPanicThreshold).toBe(50);
+    expect(model.commonLbConfig.healthyPanicThreshold).toBe(49);
   });
 
   it('reports every problem with Envoy’s field path, reason, line and column', () => {

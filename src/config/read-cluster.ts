@@ -8,6 +8,12 @@ import type { ReadAssignment } from './read-endpoints.js';
 import { readAssignment } from './read-endpoints.js';
 import type { ReadLbPolicy } from './read-lb-policy.js';
 import { readLbPolicy } from './read-lb-policy.js';
+import {
+  validateCircuitBreakers,
+  validateHealthCheck,
+  validateOutlierDetection,
+  validateSubsetConfig,
+} from './validate-unmodelled.js';
 
 const DISCOVERY = ['STATIC', 'STRICT_DNS', 'LOGICAL_DNS', 'EDS', 'ORIGINAL_DST'] as const;
 export type DiscoveryType = (typeof DISCOVERY)[number];
@@ -150,10 +156,7 @@ export function readCluster(r: MessageReader, options: ReadClusterOptions): Clus
       );
     }
   }
-  r.unsupported(
-    ['health_checks', 'outlier_detection', 'circuit_breakers', 'lb_subset_config'],
-    'previews treat hosts as the health given in the config or on the command line',
-  );
+  checkUnmodelled(r);
   r.ignore(NO_LB_EFFECT);
   r.finish();
   return {
@@ -165,6 +168,36 @@ export function readCluster(r: MessageReader, options: ReadClusterOptions): Clus
     lb,
     edsPath,
   };
+}
+
+const UNMODELLED_WHY =
+  'previews treat hosts as the health given in the config or on the command line';
+
+/**
+ * Fields validated as Envoy validates them but not simulated yet: each is checked, then flagged
+ * with an `unsupported_field` warning.
+ */
+function checkUnmodelled(r: MessageReader): void {
+  const single = [
+    ['outlier_detection', 'envoy.config.cluster.v3.OutlierDetection', validateOutlierDetection],
+    ['circuit_breakers', 'envoy.config.cluster.v3.CircuitBreakers', validateCircuitBreakers],
+    ['lb_subset_config', 'envoy.config.cluster.v3.Cluster.LbSubsetConfig', validateSubsetConfig],
+  ] as const;
+  for (const [name, type, validate] of single) {
+    const message = r.message(name, type);
+    if (message) validate(message);
+  }
+  for (const check of r.messages('health_checks', 'envoy.config.core.v3.HealthCheck')) {
+    validateHealthCheck(check);
+  }
+  for (const name of ['health_checks', ...single.map(([n]) => n)]) {
+    if (r.has(name))
+      r.warning(
+        name,
+        'unsupported_field',
+        `${name} is read but not modelled yet: ${UNMODELLED_WHY}`,
+      );
+  }
 }
 
 /** Envoy's rejections of `lb_subset_config` next to policies it cannot combine with. */

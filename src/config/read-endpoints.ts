@@ -7,6 +7,7 @@
 import type { HealthStatus } from '../model/health.js';
 import type { LocalityLbEndpointsInit } from '../model/cluster.js';
 import type { MessageReader } from './proto-reader.js';
+import { validateDropOverloads } from './validate-unmodelled.js';
 
 /** Envoy's `core.v3.HealthStatus` in number order. */
 const HEALTH_STATUS: readonly HealthStatus[] = [
@@ -85,7 +86,14 @@ export function readAssignment(r: MessageReader, resolution: AddressResolution):
   const policy = r.message('policy', 'envoy.config.endpoint.v3.ClusterLoadAssignment.Policy');
   const overprovisioningFactor = policy?.uint('overprovisioning_factor', { gt: 0 });
   const weightedPriorityHealth = policy?.bool('weighted_priority_health');
-  policy?.unsupported(['drop_overloads'], 'drop overloads are not modelled');
+  if (policy?.has('drop_overloads')) {
+    validateDropOverloads(policy);
+    policy.warning(
+      'drop_overloads',
+      'unsupported_field',
+      'drop_overloads is validated but not modelled yet: previews drop no requests',
+    );
+  }
   policy?.ignore(['endpoint_stale_after']);
   policy?.finish();
   r.unsupported(['named_endpoints'], 'named endpoints are not modelled');

@@ -2,8 +2,8 @@
  * The public cases of spec/BAD-INPUTS.md, one row each: the fragment merged into the document's
  * base bootstrap, Envoy's outcome, the simulator verdict (`=` mirror Envoy, `+warn` accept like
  * Envoy with a structured warning, `stricter` reject what Envoy accepts) and what loadConfig must
- * return. Cases on fields the library reads but does not model (outlier detection, circuit
- * breakers, subsets, health checks, drop overloads) only check the `unsupported_field` warning.
+ * return. Fields the library validates but does not model yet (outlier detection, circuit
+ * breakers, subsets, health checks, drop overloads) also carry an `unsupported_field` warning.
  * Route-level cases (section J) are out of scope: listeners and routes are not read.
  */
 import { describe, expect, it } from 'vitest';
@@ -790,107 +790,185 @@ const CASES: readonly Case[] = [
 ];
 
 /** Cases on fields read but not modelled: Envoy's verdict is not reproduced, only announced. */
-const UNMODELLED: readonly { id: string; envoy: string; fragment: string; field: string }[] = [
+/** Cases on fields validated but not modelled: `field` is where the `unsupported_field` warning goes. */
+const UNMODELLED: readonly (Case & { readonly field: string })[] = [
   {
     id: 'F03',
+    verdict: '=',
     envoy: 'REJECT Cluster drop_overloads config has 2 categories. Envoy only support one.',
     fragment: assignment(
       `{lb_endpoints: [${ep(1)}]}`,
       'policy: {drop_overloads: [{category: a, drop_percentage: {numerator: 1}}, {category: b, drop_percentage: {numerator: 1}}]}, ',
     ),
     field: 'load_assignment.policy.drop_overloads',
+    reject: [
+      {
+        code: 'ENVOY_DROP_OVERLOADS',
+        path: `${P}.load_assignment.policy.drop_overloads`,
+        text: 'has 2 categories. Envoy only support one.',
+      },
+    ],
   },
   {
     id: 'F05',
+    verdict: '=',
     envoy: 'REJECT value length must be at least 1 characters',
     fragment: assignment(
       `{lb_endpoints: [${ep(1)}]}`,
       'policy: {drop_overloads: [{category: "", drop_percentage: {numerator: 1}}]}, ',
     ),
     field: 'load_assignment.policy.drop_overloads',
+    reject: [
+      {
+        code: 'PGV_MIN_LEN',
+        path: `${P}.load_assignment.policy.drop_overloads[0].category`,
+        text: 'value length must be at least 1 characters',
+      },
+    ],
   },
   {
     id: 'G01',
+    verdict: '=',
     envoy: 'REJECT value must be less than or equal to 100',
     fragment: 'outlier_detection: {max_ejection_percent: 101}',
     field: 'outlier_detection',
+    reject: [
+      {
+        code: 'PGV_LTE',
+        path: `${P}.outlier_detection.max_ejection_percent`,
+        text: 'value must be less than or equal to 100',
+      },
+    ],
   },
   {
     id: 'G03',
+    verdict: '=',
     envoy: "REJECT outlier detector's max_ejection_time cannot be smaller than base_ejection_time",
     fragment: 'outlier_detection: {base_ejection_time: 30s, max_ejection_time: 10s}',
     field: 'outlier_detection',
+    reject: [
+      {
+        code: 'ENVOY_MAX_EJECTION_TIME',
+        path: `${P}.outlier_detection.max_ejection_time`,
+        text: 'max_ejection_time cannot be smaller than base_ejection_time',
+      },
+    ],
   },
   {
     id: 'G04',
+    verdict: '=',
     envoy: 'ACCEPT; max_ejection_time defaults to 400s',
     fragment: 'outlier_detection: {base_ejection_time: 400s}',
     field: 'outlier_detection',
   },
   {
     id: 'G06',
+    verdict: '+warn',
     envoy: 'ACCEPT; never triggers',
     fragment: 'outlier_detection: {consecutive_5xx: 0}',
     field: 'outlier_detection',
+    warn: [{ code: 'NEVER_FIRES', path: `${P}.outlier_detection.consecutive_5xx` }],
   },
   {
     id: 'G07',
+    verdict: '=',
     envoy: 'ACCEPT; threshold = mean',
     fragment: 'outlier_detection: {success_rate_stdev_factor: 0}',
     field: 'outlier_detection',
   },
   {
     id: 'H01',
+    verdict: '=',
     envoy: 'REJECT PGV defined_only',
     fragment: 'circuit_breakers: {thresholds: [{priority: 7}]}',
     field: 'circuit_breakers',
+    reject: [{ code: 'PGV_DEFINED_ONLY', path: `${P}.circuit_breakers.thresholds[0].priority` }],
   },
   {
     id: 'H02',
+    verdict: '+warn',
     envoy: 'ACCEPT; every request overflows',
     fragment: 'circuit_breakers: {thresholds: [{max_requests: 0}]}',
     field: 'circuit_breakers',
+    warn: [{ code: 'ALWAYS_OPEN', path: `${P}.circuit_breakers.thresholds[0].max_requests` }],
   },
   {
     id: 'H04',
+    verdict: '=',
     envoy: 'REJECT Unsupported field in per_host_thresholds',
     fragment: 'circuit_breakers: {per_host_thresholds: [{max_requests: 1}]}',
     field: 'circuit_breakers',
+    reject: [
+      {
+        code: 'ENVOY_PER_HOST_THRESHOLDS',
+        path: `${P}.circuit_breakers.per_host_thresholds[0].max_requests`,
+        text: 'Unsupported field in per_host_thresholds',
+      },
+    ],
   },
   {
     id: 'I01',
+    verdict: '=',
     envoy: 'REJECT fallback_keys_subset can be set only for KEYS_SUBSET fallback_policy',
     fragment: 'lb_subset_config: {subset_selectors: [{keys: [a], fallback_keys_subset: [a]}]}',
     field: 'lb_subset_config',
+    reject: [
+      {
+        code: 'ENVOY_SUBSET_SELECTOR',
+        path: `${P}.lb_subset_config.subset_selectors[0].fallback_keys_subset`,
+        text: 'can be set only for KEYS_SUBSET fallback_policy',
+      },
+    ],
   },
   {
     id: 'I03',
+    verdict: '=',
     envoy: 'REJECT fallback_keys_subset must be a subset of selector keys',
     fragment:
       'lb_subset_config: {subset_selectors: [{keys: [a, b], fallback_policy: KEYS_SUBSET, fallback_keys_subset: [c]}]}',
     field: 'lb_subset_config',
+    reject: [
+      {
+        code: 'ENVOY_SUBSET_SELECTOR',
+        path: `${P}.lb_subset_config.subset_selectors[0].fallback_keys_subset`,
+        text: 'must be a subset of selector keys',
+      },
+    ],
   },
   {
     id: 'I04',
+    verdict: '=',
     envoy: 'REJECT fallback_keys_subset cannot be equal to keys',
     fragment:
       'lb_subset_config: {subset_selectors: [{keys: [a, b], fallback_policy: KEYS_SUBSET, fallback_keys_subset: [b, a]}]}',
     field: 'lb_subset_config',
+    reject: [
+      {
+        code: 'ENVOY_SUBSET_SELECTOR',
+        path: `${P}.lb_subset_config.subset_selectors[0].fallback_keys_subset`,
+        text: 'cannot be equal to keys',
+      },
+    ],
   },
   {
     id: 'I06',
+    verdict: '+warn',
     envoy: 'ACCEPT; subset LB not enabled',
     fragment: 'lb_subset_config: {subset_selectors: []}',
     field: 'lb_subset_config',
+    warn: [{ code: 'SUBSET_DISABLED', path: `${P}.lb_subset_config.subset_selectors` }],
   },
   {
     id: 'I07',
+    verdict: '+warn',
     envoy: 'ACCEPT; every pick returns no host',
     fragment: 'lb_subset_config: {subset_selectors: [{keys: []}]}',
     field: 'lb_subset_config',
+    warn: [{ code: 'SUBSET_NEVER_MATCHES', path: `${P}.lb_subset_config.subset_selectors` }],
   },
   {
     id: '(health checks)',
+    verdict: '=',
     envoy: 'ACCEPT',
     fragment:
       'health_checks: [{timeout: 1s, interval: 1s, unhealthy_threshold: 1, healthy_threshold: 1, tcp_health_check: {}}]',
@@ -916,14 +994,20 @@ describe('BAD-INPUTS.md public cases', () => {
   }
 });
 
-describe('BAD-INPUTS.md cases on fields read but not modelled', () => {
+describe('BAD-INPUTS.md cases on fields validated but not modelled', () => {
   for (const c of UNMODELLED) {
-    it(`${c.id}: accepted with an unsupported_field warning (Envoy: ${c.envoy})`, () => {
-      const r = run({ ...c, verdict: '=' });
-      expect(r.ok).toBe(true);
-      expect(r.issues.map((i) => [i.severity, i.code, i.path])).toEqual([
-        ['warning', 'unsupported_field', `${P}.${c.field}`],
-      ]);
+    it(`${c.id} [${c.verdict}] ${c.envoy}`, () => {
+      const r = run(c);
+      const unsupported = { code: 'unsupported_field', path: `${P}.${c.field}` };
+      if (c.reject) {
+        expect(r.ok).toBe(false);
+        expectIssues(r, 'error', c.reject);
+        expectIssues(r, 'warning', [unsupported]);
+      } else {
+        expect(r.ok).toBe(true);
+        expectIssues(r, 'error', []);
+        expectIssues(r, 'warning', [...(c.warn ?? []), unsupported]);
+      }
     });
   }
 });

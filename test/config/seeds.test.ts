@@ -405,10 +405,26 @@ describe('seed 002 PART4 (load balancing)', () => {
 });
 
 describe('seed 002 PART5 and PART6 (circuit breakers, routing)', () => {
-  it('§5.4 the LOGICAL_DNS cluster uses the first DNS answer only', () => {
-    const r = loads(fixture('002-5.4-circuit-breaker-cluster.yaml'), {
-      resolve: { 'httpbin.org': ['203.0.113.10', '203.0.113.11'] },
+  it('§5.4 as published is rejected: the thresholds are not indented under `thresholds:`', () => {
+    const r = loadConfig(fixture('002-5.4-circuit-breaker-cluster.yaml'), {
+      resolve: { 'httpbin.org': ['203.0.113.10'] },
     });
+    expect(r.ok).toBe(false);
+    const cb = 'static_resources.clusters[0].circuit_breakers';
+    expect(
+      r.issues.filter((i) => i.severity === 'error').map((i) => [i.code, i.path, i.line]),
+    ).toEqual([
+      ['UNKNOWN_FIELD', `${cb}.max_connections`, 26],
+      ['UNKNOWN_FIELD', `${cb}.max_pending_requests`, 29],
+      ['UNKNOWN_FIELD', `${cb}.max_retries`, 31],
+    ]);
+  });
+
+  it('§5.4 indented as meant, the LOGICAL_DNS cluster uses the first DNS answer only', () => {
+    const published = fixture('002-5.4-circuit-breaker-cluster.yaml').text;
+    const text = published.replace(/^( {6})(max_\w+: \d+)/gm, '$1  $2');
+    expect(text).not.toBe(published);
+    const r = loads({ text }, { resolve: { 'httpbin.org': ['203.0.113.10', '203.0.113.11'] } });
     expect(facts(r)).toEqual([
       { name: 'service_httpbin', policy: 'ROUND_ROBIN', groups: ['P0 // w-: 203.0.113.10:80'] },
     ]);

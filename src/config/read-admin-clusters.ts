@@ -8,7 +8,7 @@ import type { LocalityLbEndpointsInit } from '../model/cluster.js';
 import type { HealthStatus, HostHealthFlags } from '../model/health.js';
 import type { IssueList } from './issues.js';
 import type { MessageReader } from './proto-reader.js';
-import { hostAddress } from './read-endpoints.js';
+import { healthStatusOf, hostAddress } from './read-endpoints.js';
 
 /** The observed hosts of one cluster, grouped by (priority, locality) in order of appearance. */
 export interface ObservedCluster {
@@ -56,15 +56,6 @@ function group(name: string, path: string, hosts: readonly ObservedHost[]): Obse
   return { name, path, endpoints: [...groups.values()] };
 }
 
-const HEALTH_STATUS: readonly HealthStatus[] = [
-  'UNKNOWN',
-  'HEALTHY',
-  'UNHEALTHY',
-  'DRAINING',
-  'TIMEOUT',
-  'DEGRADED',
-];
-
 /** `/clusters?format=json`. */
 export function readAdminClustersJson(r: MessageReader): ObservedCluster[] {
   const out: ObservedCluster[] = [];
@@ -80,11 +71,8 @@ export function readAdminClustersJson(r: MessageReader): ObservedCluster[] {
       const health = hs.message('health_status', 'envoy.admin.v3.HostHealthStatus');
       const eds = health?.raw('eds_health_status');
       const healthStatus =
-        typeof eds === 'number'
-          ? (HEALTH_STATUS[eds] ?? 'UNKNOWN')
-          : typeof eds === 'string' && HEALTH_STATUS.includes(eds.toUpperCase() as HealthStatus)
-            ? (eds.toUpperCase() as HealthStatus)
-            : 'UNKNOWN';
+        (typeof eds === 'number' || typeof eds === 'string' ? healthStatusOf(eds) : undefined) ??
+        'UNKNOWN';
       const flag = (field: string): boolean => health?.bool(field) === true;
       const locality = hs.message('locality', 'envoy.config.core.v3.Locality');
       hosts.push({

@@ -4,20 +4,21 @@
  * for STRICT_DNS / LOGICAL_DNS clusters.
  * https://www.envoyproxy.io/docs/envoy/latest/api-v3/config/endpoint/v3/endpoint.proto
  */
+import { HEALTH_STATUSES } from '../model/health.js';
 import type { HealthStatus } from '../model/health.js';
 import type { LocalityLbEndpointsInit } from '../model/cluster.js';
 import type { MessageReader } from './proto-reader.js';
 import { validateDropOverloads } from './validate-unmodelled.js';
 
-/** Envoy's `core.v3.HealthStatus` in number order. */
-const HEALTH_STATUS: readonly HealthStatus[] = [
-  'UNKNOWN',
-  'HEALTHY',
-  'UNHEALTHY',
-  'DRAINING',
-  'TIMEOUT',
-  'DEGRADED',
-];
+/**
+ * Envoy's `core.v3.HealthStatus` from its number or its name in any case. Numbers beyond the
+ * enum read as UNKNOWN (no `defined_only` on the field); an unknown name is undefined.
+ */
+export function healthStatusOf(value: number | string): HealthStatus | undefined {
+  if (typeof value === 'number') return HEALTH_STATUSES[value] ?? 'UNKNOWN';
+  const upper = value.toUpperCase() as HealthStatus;
+  return HEALTH_STATUSES.includes(upper) ? upper : undefined;
+}
 
 /** How endpoint addresses become hosts. */
 export interface AddressResolution {
@@ -105,12 +106,9 @@ type HostInitOf = LocalityLbEndpointsInit['hosts'][number];
 function readLbEndpoint(lb: MessageReader, resolution: AddressResolution): HostInitOf[] {
   const healthNumber = lb.raw('health_status');
   let healthStatus: HealthStatus = 'UNKNOWN';
-  if (typeof healthNumber === 'number') {
-    // No defined_only on health_status: unknown numbers fall through to "healthy" in Envoy.
-    healthStatus = HEALTH_STATUS[healthNumber] ?? 'UNKNOWN';
-  } else if (typeof healthNumber === 'string') {
-    const upper = healthNumber.toUpperCase() as HealthStatus;
-    if (HEALTH_STATUS.includes(upper)) healthStatus = upper;
+  if (typeof healthNumber === 'number' || typeof healthNumber === 'string') {
+    const status = healthStatusOf(healthNumber);
+    if (status) healthStatus = status;
     else
       lb.error(
         'health_status',

@@ -15,7 +15,7 @@ import fc from 'fast-check';
 import type { Arbitrary } from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { loadConfig } from '../../src/index.js';
+import { HEALTH_STATUSES, loadConfig } from '../../src/index.js';
 import type { ClusterModel, LbPolicyConfig, LoadOptions, LoadResult } from '../../src/index.js';
 import { fcParams } from '../property/arbitraries.js';
 
@@ -98,14 +98,7 @@ const lbEndpointArb: Arbitrary<Obj> = fc.record(
       { requiredKeys: ['address'] },
     ),
     load_balancing_weight: wrapped(fc.integer({ min: 1, max: 1000 })),
-    health_status: fc.constantFrom(
-      'UNKNOWN',
-      'HEALTHY',
-      'UNHEALTHY',
-      'DRAINING',
-      'TIMEOUT',
-      'DEGRADED',
-    ),
+    health_status: fc.constantFrom(...HEALTH_STATUSES),
     metadata: fc
       .dictionary(
         textArb(8).filter((k) => k !== ''),

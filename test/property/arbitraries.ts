@@ -10,7 +10,12 @@
  */
 import fc from 'fast-check';
 import type { Arbitrary } from 'fast-check';
-import { commonLbConfig, createCluster, roundRobinConfig } from '../../src/index.js';
+import {
+  HEALTH_STATUSES,
+  commonLbConfig,
+  createCluster,
+  roundRobinConfig,
+} from '../../src/index.js';
 import type {
   ClusterModel,
   CommonLbConfig,
@@ -86,15 +91,6 @@ export const NOW_MS = 100_000;
 /** How the hosts of one priority are doing. */
 export type HealthProfile = 'up' | 'mixed' | 'down';
 
-const ALL_STATUSES: readonly HealthStatus[] = [
-  'UNKNOWN',
-  'HEALTHY',
-  'UNHEALTHY',
-  'DRAINING',
-  'TIMEOUT',
-  'DEGRADED',
-];
-
 const rare: Arbitrary<boolean> = fc.oneof(
   { weight: 6, arbitrary: fc.constant(false) },
   { weight: 1, arbitrary: fc.constant(true) },
@@ -154,11 +150,11 @@ export function healthArb(profile: HealthProfile, consistentFlags = true): Arbit
       flags: rawFlags.map(fix),
     }),
     fc.record({
-      healthStatus: fc.constantFrom(...ALL_STATUSES),
+      healthStatus: fc.constantFrom(...HEALTH_STATUSES),
       flags: rawFlags.map((f) => fix({ ...f, outlierEjected: true })),
     }),
     fc.record({
-      healthStatus: fc.constantFrom(...ALL_STATUSES),
+      healthStatus: fc.constantFrom(...HEALTH_STATUSES),
       flags: rawFlags.map((f) => fix({ ...f, failedActiveHealthCheck: true })),
     }),
   );

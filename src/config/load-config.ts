@@ -84,6 +84,28 @@ const CLUSTER_TYPE = 'type.googleapis.com/envoy.config.cluster.v3.Cluster';
 const CLA_TYPE = 'type.googleapis.com/envoy.config.endpoint.v3.ClusterLoadAssignment';
 const DUMP = 'type.googleapis.com/envoy.admin.v3.';
 
+/** The sections of the `/config_dump` messages that hold clusters and endpoints, as `Any`. */
+const DUMP_SECTIONS: Readonly<
+  Record<
+    string,
+    | { other: readonly string[]; sections: readonly string[]; entry: string; field: string }
+    | undefined
+  >
+> = {
+  ClustersConfigDump: {
+    other: ['version_info'],
+    sections: ['static_clusters', 'dynamic_active_clusters', 'dynamic_warming_clusters'],
+    entry: 'envoy.admin.v3.ClustersConfigDump.Entry',
+    field: 'cluster',
+  },
+  EndpointsConfigDump: {
+    other: [],
+    sections: ['static_endpoint_configs', 'dynamic_endpoint_configs'],
+    entry: 'envoy.admin.v3.EndpointsConfigDump.Entry',
+    field: 'endpoint_config',
+  },
+};
+
 /** Which shape a parsed document has (the detection order of spec/FORMATS.md). */
 export function detectShape(root: Record<string, unknown>): DocumentShape | undefined {
   const has = (...keys: string[]): boolean => keys.some((k) => k in root);
@@ -655,29 +677,13 @@ class DocumentReader {
   configDump(r: MessageReader): void {
     for (const config of r.messages('configs', 'google.protobuf.Any')) {
       const type = String(config.raw('@type') ?? '');
-      if (type === `${DUMP}ClustersConfigDump`) {
-        config.ignore(['version_info']);
-        for (const section of [
-          'static_clusters',
-          'dynamic_active_clusters',
-          'dynamic_warming_clusters',
-        ]) {
-          for (const entry of config.messages(section, 'envoy.admin.v3.ClustersConfigDump.Entry')) {
-            const cluster = entry.message('cluster', 'google.protobuf.Any');
-            if (cluster) this.#any(cluster);
-            entry.ignore(['version_info', 'last_updated', 'error_state', 'client_status']);
-            entry.finish();
-          }
-        }
-        config.finish();
-      } else if (type === `${DUMP}EndpointsConfigDump`) {
-        for (const section of ['static_endpoint_configs', 'dynamic_endpoint_configs']) {
-          for (const entry of config.messages(
-            section,
-            'envoy.admin.v3.EndpointsConfigDump.Entry',
-          )) {
-            const cla = entry.message('endpoint_config', 'google.protobuf.Any');
-            if (cla) this.#any(cla);
+      const dump = DUMP_SECTIONS[type.slice(DUMP.length)];
+      if (type.startsWith(DUMP) && dump) {
+        config.ignore(dump.other);
+        for (const section of dump.sections) {
+          for (const entry of config.messages(section, dump.entry)) {
+            const resource = entry.message(dump.field, 'google.protobuf.Any');
+            if (resource) this.#any(resource);
             entry.ignore(['version_info', 'last_updated', 'error_state', 'client_status']);
             entry.finish();
           }

@@ -483,6 +483,7 @@ function readDocument(
   const ctx = (dynamic: boolean): ReadContext => ({
     issues,
     positions: parsed.positions,
+    keyPositions: parsed.keyPositions,
     unknownFields: options.unknownFields ?? (dynamic ? 'warn' : 'error'),
   });
   const reader = new DocumentReader(options, state, input.file);

@@ -14,6 +14,8 @@ export type UnknownFieldMode = 'error' | 'warn' | 'ignore';
 export interface ReadContext {
   readonly issues: IssueList;
   readonly positions: PositionTable;
+  /** Where field names are written, for issues about a field rather than its value. */
+  readonly keyPositions: PositionTable;
   readonly unknownFields: UnknownFieldMode;
 }
 
@@ -351,7 +353,7 @@ export class MessageReader {
         key === '<<'
           ? `no such field: '<<' in ${this.#type} (YAML merge keys are not supported by Envoy's YAML parser, yaml-cpp; write the fields out)`
           : `no such field: '${key}' in ${this.#type}`;
-      const at = this.#ctx.positions.get(this.#obj)?.get(key);
+      const at = this.#ctx.keyPositions.get(this.#obj)?.get(key);
       if (mode === 'error') this.issues.error('UNKNOWN_FIELD', this.fieldPath(key), message, at);
       else this.issues.warning('UNKNOWN_FIELD', this.fieldPath(key), message, at);
     }

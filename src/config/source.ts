@@ -31,6 +31,8 @@ export interface ParsedSource {
   /** The document as plain JSON-like values, or undefined when it could not be read. */
   readonly value: unknown;
   readonly positions: PositionTable;
+  /** Positions of map keys, by map object and key: where a field's name is written. */
+  readonly keyPositions: PositionTable;
   /** Position of the document's root value. */
   readonly rootPosition: SourcePosition | undefined;
 }
@@ -44,9 +46,16 @@ export function parseSource(
   limits: SourceLimits = DEFAULT_SOURCE_LIMITS,
 ): ParsedSource {
   const positions: PositionTable = new WeakMap();
+  const keyPositions: PositionTable = new WeakMap();
+  const nothing: ParsedSource = {
+    value: undefined,
+    positions,
+    keyPositions,
+    rootPosition: undefined,
+  };
   if (utf8Length(text, limits.maxBytes) > limits.maxBytes) {
     issues.error('DOCUMENT_TOO_LARGE', '', `document is larger than ${limits.maxBytes} bytes`);
-    return { value: undefined, positions, rootPosition: undefined };
+    return nothing;
   }
   if (flowDepth(text) > limits.maxDepth) {
     issues.error(
@@ -54,7 +63,7 @@ export function parseSource(
       '',
       `document rejected: nesting deeper than ${limits.maxDepth} levels`,
     );
-    return { value: undefined, positions, rootPosition: undefined };
+    return nothing;
   }
   const lineCounter = new LineCounter();
   let doc: ReturnType<typeof parseDocument>;
@@ -69,7 +78,7 @@ export function parseSource(
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     issues.error('DOCUMENT_LIMIT', '', 'document rejected: nesting too deep to parse');
-    return { value: undefined, positions, rootPosition: undefined };
+    return nothing;
   }
   const at = (offset: number | undefined): SourcePosition | undefined => {
     if (offset === undefined) return undefined;
@@ -84,7 +93,7 @@ export function parseSource(
       at(e.pos[0]),
     );
   }
-  if (doc.errors.length > 0) return { value: undefined, positions, rootPosition: undefined };
+  if (doc.errors.length > 0) return nothing;
 
   let expanded = 0;
   const convert = (node: unknown, depth: number, viaAlias: boolean, path = ''): unknown => {
@@ -97,6 +106,7 @@ export function parseSource(
     if (isMap(node)) {
       const out: Record<string, unknown> = {};
       const where = new Map<string | number, SourcePosition>();
+      const keysAt = new Map<string | number, SourcePosition>();
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const key = pair.key as Node | null;
@@ -114,8 +124,11 @@ export function parseSource(
         out[name] = convert(pair.value, depth + 1, viaAlias, childPath);
         const pos = at((pair.value as Node | null)?.range?.[0] ?? key?.range?.[0]);
         if (pos) where.set(name, pos);
+        const keyPos = at(key?.range?.[0]);
+        if (keyPos) keysAt.set(name, keyPos);
       }
       positions.set(out, where);
+      keyPositions.set(out, keysAt);
       return out;
     }
     if (isSeq(node)) {
@@ -133,15 +146,20 @@ export function parseSource(
   };
   try {
     const value = convert(doc.contents, 0, false);
-    return { value, positions, rootPosition: at((doc.contents as Node | null)?.range?.[0]) };
+    return {
+      value,
+      positions,
+      keyPositions,
+      rootPosition: at((doc.contents as Node | null)?.range?.[0]),
+    };
   } catch (error) {
     if (error instanceof RangeError) {
       issues.error('DOCUMENT_LIMIT', '', 'document rejected: nesting too deep');
-      return { value: undefined, positions, rootPosition: undefined };
+      return nothing;
     }
     if (!(error instanceof LimitExceeded)) throw error;
     issues.error('DOCUMENT_LIMIT', '', `document rejected: ${error.message}`);
-    return { value: undefined, positions, rootPosition: undefined };
+    return nothing;
   }
 }
 

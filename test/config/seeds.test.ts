@@ -412,11 +412,11 @@ describe('seed 002 PART5 and PART6 (circuit breakers, routing)', () => {
     expect(r.ok).toBe(false);
     const cb = 'static_resources.clusters[0].circuit_breakers';
     expect(
-      r.issues.filter((i) => i.severity === 'error').map((i) => [i.code, i.path, i.line]),
+      r.issues.filter((i) => i.severity === 'error').map((i) => [i.code, i.path, i.line, i.column]),
     ).toEqual([
-      ['UNKNOWN_FIELD', `${cb}.max_connections`, 26],
-      ['UNKNOWN_FIELD', `${cb}.max_pending_requests`, 29],
-      ['UNKNOWN_FIELD', `${cb}.max_retries`, 31],
+      ['UNKNOWN_FIELD', `${cb}.max_connections`, 26, 7],
+      ['UNKNOWN_FIELD', `${cb}.max_pending_requests`, 29, 7],
+      ['UNKNOWN_FIELD', `${cb}.max_retries`, 31, 7],
     ]);
   });
 

@@ -10,6 +10,7 @@ import type {
   SlowStartConfig,
   ZoneAwareLbConfig,
 } from '../model/lb-config.js';
+import { MAX_CHOICE_COUNT } from '../policies/least-request/least-request-lb.js';
 import {
   commonLbConfig,
   leastRequestConfig,
@@ -228,11 +229,11 @@ function readSlowStart(r: MessageReader | undefined): SlowStartConfig | null {
 
 function readLeastRequest(r: MessageReader, typed: boolean): LbPolicyConfig {
   const choiceCount = r.uint('choice_count', { gte: 2 });
-  if (choiceCount !== undefined && choiceCount > 65536) {
+  if (choiceCount !== undefined && choiceCount > MAX_CHOICE_COUNT) {
     r.warning(
       'choice_count',
       'HUGE_CHOICE_COUNT',
-      `choice_count ${choiceCount} makes Envoy sample that many hosts per pick; the library samples 65536`,
+      `choice_count ${choiceCount} makes Envoy sample that many hosts per pick; the library samples ${MAX_CHOICE_COUNT}`,
     );
   }
   const bias = r.message('active_request_bias', 'envoy.config.core.v3.RuntimeDouble');

@@ -265,10 +265,10 @@ function buildModels(state: LoadState, options: LoadOptions): LoadResult {
     !models.some((m) => m.name === state.localClusterName)
   ) {
     all.push({
-      severity: 'warning',
+      severity: 'error',
       code: 'LOCAL_CLUSTER_MISSING',
       path: 'cluster_manager.local_cluster_name',
-      message: `local cluster '${state.localClusterName}' is not among the loaded clusters: zone-aware routing stays off`,
+      message: `local cluster '${state.localClusterName}' must be defined (as a static cluster of the bootstrap)`,
     });
   }
   const ok = !all.some((i) => i.severity === 'error');
@@ -615,8 +615,15 @@ class DocumentReader {
       'static_resources',
       'envoy.config.bootstrap.v3.Bootstrap.StaticResources',
     );
-    for (const c of statics?.messages('clusters', 'envoy.config.cluster.v3.Cluster') ?? [])
+    const names = new Set<string>();
+    for (const c of statics?.messages('clusters', 'envoy.config.cluster.v3.Cluster') ?? []) {
+      const name = c.raw('name');
+      if (typeof name === 'string' && names.has(name)) {
+        c.error('name', 'DUPLICATE_CLUSTER', `cluster manager: duplicate cluster '${name}'`);
+      }
+      names.add(String(name));
       this.cluster(c);
+    }
     statics?.ignore(['listeners', 'secrets']);
     statics?.finish();
     const dynamic = r.message(

@@ -32,7 +32,7 @@ export class MessageReader {
   readonly #ctx: ReadContext;
   readonly #obj: Record<string, unknown>;
   readonly #consumed = new Set<string>();
-  readonly #type: string;
+  #type: string;
 
   constructor(ctx: ReadContext, obj: Record<string, unknown>, path: string, type: string) {
     this.#ctx = ctx;
@@ -84,6 +84,12 @@ export class MessageReader {
     const where = this.#ctx.positions.get(this.#obj);
     const key = name === undefined ? undefined : this.#key(name);
     return key === undefined ? where?.values().next().value : where?.get(key);
+  }
+
+  /** Names the message by the type an `Any` holds, for messages about its fields. */
+  describeAs(typeUrl: string): this {
+    this.#type = typeUrl.replace(/^type\.googleapis\.com\//, '');
+    return this;
   }
 
   has(name: string): boolean {
@@ -229,6 +235,15 @@ export class MessageReader {
       `unknown enum value: ${JSON.stringify(value)} (one of ${values.filter(Boolean).join(', ')})`,
     );
     return undefined;
+  }
+
+  /** A Duration that must be > 0 when set (PGV `gt: {}`), as milliseconds. */
+  positiveDuration(name: string): number | undefined {
+    const ms = this.duration(name);
+    if (ms !== undefined && ms <= 0) {
+      this.error(name, 'PGV_DURATION_GT', 'value must be greater than 0s');
+    }
+    return ms;
   }
 
   /** A Duration as milliseconds: "<s>[.<1-9 digits>]s" or legacy {seconds, nanos}. */

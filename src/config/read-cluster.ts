@@ -63,14 +63,11 @@ export function readConfigSourcePath(parent: MessageReader, field: string): stri
 /** Cluster fields outside load balancing: accepted as Envoy accepts them, with no effect here. */
 const NO_LB_EFFECT = [
   'alt_stat_name',
-  'cleanup_interval',
   'close_connections_on_host_health_failure',
   'common_http_protocol_options',
   'connection_pool_per_downstream_connection',
   'dns_failure_refresh_rate',
   'dns_jitter',
-  'dns_lookup_family',
-  'dns_refresh_rate',
   'dns_resolution_config',
   'dns_resolvers',
   'filters',
@@ -82,7 +79,6 @@ const NO_LB_EFFECT = [
   'max_requests_per_connection',
   'metadata',
   'per_connection_buffer_limit_bytes',
-  'preconnect_policy',
   'protocol_selection',
   'respect_dns_ttl',
   'track_cluster_stats',
@@ -103,6 +99,13 @@ const NO_LB_EFFECT = [
 export function readCluster(r: MessageReader, options: ReadClusterOptions): ClusterRead {
   const name = r.string('name', { minLength: 1 }) ?? '';
   if (r.has('cluster_type')) {
+    if (r.has('type')) {
+      r.error(
+        'cluster_type',
+        'ONEOF_CONFLICT',
+        'only one of type and cluster_type may be set (oneof cluster_discovery_type)',
+      );
+    }
     r.unsupported(['cluster_type'], 'custom cluster types are not modelled');
   }
   const discovery = (r.enumValue('type', DISCOVERY, true) ?? 'STATIC') as DiscoveryType;
@@ -127,10 +130,7 @@ export function readCluster(r: MessageReader, options: ReadClusterOptions): Clus
   if (!eds && discovery === 'EDS') {
     r.error('type', 'EDS_WITHOUT_CONFIG', 'cannot create an EDS cluster without an EDS config');
   }
-  const timeout = r.duration('connect_timeout');
-  if (timeout !== undefined && timeout <= 0) {
-    r.error('connect_timeout', 'PGV_DURATION_GT', 'value must be greater than 0s');
-  }
+  r.positiveDuration('connect_timeout');
   const lb = readLbPolicy(r, name);
   checkSubsetCombinations(r, lb);
   const resolution = {
@@ -157,6 +157,7 @@ export function readCluster(r: MessageReader, options: ReadClusterOptions): Clus
     }
   }
   checkUnmodelled(r);
+  checkConnectionFields(r);
   r.ignore(NO_LB_EFFECT);
   r.finish();
   return {
@@ -168,6 +169,38 @@ export function readCluster(r: MessageReader, options: ReadClusterOptions): Clus
     lb,
     edsPath,
   };
+}
+
+/** Envoy's checks on cluster fields that shape connections, not picks: a valid cluster needs them. */
+function checkConnectionFields(r: MessageReader): void {
+  r.positiveDuration('cleanup_interval');
+  const refresh = r.duration('dns_refresh_rate');
+  if (refresh !== undefined && refresh <= 1) {
+    r.error('dns_refresh_rate', 'PGV_DURATION_GT', 'value must be greater than 0.001s');
+  }
+  r.enumValue('dns_lookup_family', ['AUTO', 'V4_ONLY', 'V6_ONLY', 'V4_PREFERRED', 'ALL'], true);
+  const preconnect = r.message(
+    'preconnect_policy',
+    'envoy.config.cluster.v3.Cluster.PreconnectPolicy',
+  );
+  for (const name of ['per_upstream_preconnect_ratio', 'predictive_preconnect_ratio']) {
+    const ratio = preconnect?.double(name);
+    if (ratio !== undefined && !(ratio >= 1 && ratio <= 3)) {
+      preconnect?.error(name, 'PGV_RANGE', 'value must be inside range [1, 3]');
+    }
+  }
+  preconnect?.finish();
+  const selection = r.raw('protocol_selection');
+  const downstream =
+    selection === 1 ||
+    (typeof selection === 'string' && selection.toUpperCase() === 'USE_DOWNSTREAM_PROTOCOL');
+  if (r.has('http_protocol_options') && r.has('http2_protocol_options') && !downstream) {
+    r.error(
+      'http2_protocol_options',
+      'ENVOY_PROTOCOL_OPTIONS',
+      "cluster: Both HTTP1 and HTTP2 options may only be configured with non-default 'protocol_selection' values",
+    );
+  }
 }
 
 const UNMODELLED_WHY =

@@ -95,7 +95,7 @@ export function readAssignment(r: MessageReader, resolution: AddressResolution):
       'drop_overloads is validated but not modelled yet: previews drop no requests',
     );
   }
-  policy?.ignore(['endpoint_stale_after']);
+  policy?.positiveDuration('endpoint_stale_after');
   policy?.finish();
   r.unsupported(['named_endpoints'], 'named endpoints are not modelled');
   return { clusterName, endpoints, overprovisioningFactor, weightedPriorityHealth };
@@ -119,6 +119,12 @@ function readLbEndpoint(lb: MessageReader, resolution: AddressResolution): HostI
   const weight = lb.uint('load_balancing_weight', { gte: 1 });
   const metadataReader = lb.message('metadata', 'envoy.config.core.v3.Metadata');
   const filterMetadata = metadataReader?.raw('filter_metadata');
+  for (const field of ['filter_metadata', 'typed_filter_metadata']) {
+    const map = metadataReader?.has(field) ? metadataReader.raw(field) : undefined;
+    if (map !== null && typeof map === 'object' && Object.hasOwn(map, '')) {
+      metadataReader?.error(field, 'PGV_MAP_KEY', 'value length must be at least 1 characters');
+    }
+  }
   metadataReader?.unsupported(['typed_filter_metadata'], 'typed metadata is not modelled');
   metadataReader?.finish();
   const metadata =

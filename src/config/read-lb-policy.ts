@@ -10,6 +10,7 @@ import type {
   SlowStartConfig,
   ZoneAwareLbConfig,
 } from '../model/lb-config.js';
+import { readSubsetFields } from './validate-unmodelled.js';
 import { MAX_CHOICE_COUNT } from '../policies/least-request/least-request-lb.js';
 import {
   commonLbConfig,
@@ -22,6 +23,9 @@ import {
 } from '../model/lb-config.js';
 import { isPrime } from '../policies/maglev/maglev-table.js';
 import type { MessageReader } from './proto-reader.js';
+
+/** Upper bound of ring sizes (PGV `lte` on both fields). */
+const MAX_RING_SIZE = 8388608;
 
 const LB_POLICY = [
   'ROUND_ROBIN',
@@ -86,7 +90,12 @@ export function readLbPolicy(cluster: MessageReader, clusterName: string): ReadL
         );
       }
     }
-    policy = readTyped(typed, acc, clusterName);
+    policy = readTyped(
+      typed,
+      acc,
+      (names) =>
+        `cluster: didn't find a registered load balancer factory implementation for cluster: '${clusterName}' with names from [${names}]`,
+    )?.config;
   } else if (lbPolicy === 'LOAD_BALANCING_POLICY_CONFIG') {
     cluster.error(
       'lb_policy',
@@ -264,23 +273,35 @@ function readLeastRequest(r: MessageReader, typed: boolean): LbPolicyConfig {
   });
 }
 
-function readRingHash(r: MessageReader, hashNames: readonly string[]): LbPolicyConfig {
-  const min = r.uint('minimum_ring_size', { lte: 8388608, max: Number.MAX_SAFE_INTEGER });
-  const max = r.uint('maximum_ring_size', { lte: 8388608, max: Number.MAX_SAFE_INTEGER });
-  const fn = r.enumValue('hash_function', hashNames, true);
+/**
+ * `RingHashLbConfig` (legacy) or the typed `RingHash`. PGV rules always apply; Envoy's runtime
+ * checks only when the config is used (`active`: a legacy member matching `lb_policy`).
+ */
+function readRingHash(r: MessageReader, typed: boolean, active: boolean): LbPolicyConfig {
+  const min = r.uint('minimum_ring_size', { lte: MAX_RING_SIZE, max: Number.MAX_SAFE_INTEGER });
+  const max = r.uint('maximum_ring_size', { lte: MAX_RING_SIZE, max: Number.MAX_SAFE_INTEGER });
+  const fn = r.enumValue(
+    'hash_function',
+    typed ? ['DEFAULT_HASH', 'XX_HASH', 'MURMUR_HASH_2'] : ['XX_HASH', 'MURMUR_HASH_2'],
+    true,
+  );
   const config = ringHashConfig({
     ...(min === undefined ? {} : { minimumRingSize: min }),
     ...(max === undefined ? {} : { maximumRingSize: max }),
     hashFunction: fn === 'MURMUR_HASH_2' ? 'MURMUR_HASH_2' : 'XX_HASH',
   });
-  if (min === 0) {
+  if (typed && min === 0) {
+    r.error('minimum_ring_size', 'PGV_RANGE', `value must be inside range [1, ${MAX_RING_SIZE}]`);
+  } else if (active && min === 0) {
     r.warning(
       'minimum_ring_size',
       'EMPTY_RING',
       'minimum_ring_size 0 builds a ring with no entries: every pick returns no host',
     );
   }
-  if (config.minimumRingSize > config.maximumRingSize) {
+  const withinPgv =
+    config.minimumRingSize <= MAX_RING_SIZE && config.maximumRingSize <= MAX_RING_SIZE;
+  if (active && withinPgv && config.minimumRingSize > config.maximumRingSize) {
     r.error(
       'minimum_ring_size',
       'ENVOY_RING_SIZE_BOUNDS',
@@ -290,9 +311,10 @@ function readRingHash(r: MessageReader, hashNames: readonly string[]): LbPolicyC
   return config;
 }
 
-function readMaglev(r: MessageReader): LbPolicyConfig {
+/** `MaglevLbConfig` or the typed `Maglev`; the prime check only when the config is used. */
+function readMaglev(r: MessageReader, active: boolean): LbPolicyConfig {
   const size = r.uint('table_size', { lte: 5000011, max: Number.MAX_SAFE_INTEGER });
-  if (size !== undefined && size <= 5000011 && !isPrime(size)) {
+  if (active && size !== undefined && size <= 5000011 && !isPrime(size)) {
     r.error(
       'table_size',
       'ENVOY_MAGLEV_TABLE_NOT_PRIME',
@@ -322,13 +344,13 @@ function readLegacyConfigs(cluster: MessageReader, lbPolicy: string): LbPolicyCo
     'ring_hash_lb_config',
     'envoy.config.cluster.v3.Cluster.RingHashLbConfig',
   );
-  const ringConfig = ring ? readRingHash(ring, ['XX_HASH', 'MURMUR_HASH_2']) : undefined;
+  const ringConfig = ring ? readRingHash(ring, false, lbPolicy === 'RING_HASH') : undefined;
   ring?.finish();
   const maglev = cluster.message(
     'maglev_lb_config',
     'envoy.config.cluster.v3.Cluster.MaglevLbConfig',
   );
-  const maglevConfigRead = maglev ? readMaglev(maglev) : undefined;
+  const maglevConfigRead = maglev ? readMaglev(maglev, lbPolicy === 'MAGLEV') : undefined;
   maglev?.finish();
   const lr = cluster.message(
     'least_request_lb_config',
@@ -388,41 +410,38 @@ function readLegacyConfigs(cluster: MessageReader, lbPolicy: string): LbPolicyCo
   }
 }
 
-/** `load_balancing_policy.policies[]`: the first entry of a type the library models wins. */
+/**
+ * A `LoadBalancingPolicy`: the first entry whose type Envoy has registered wins, as in Envoy;
+ * `none` gives the issue when no entry is registered.
+ */
 function readTyped(
   typed: MessageReader,
   acc: Mutable,
-  clusterName: string,
-): LbPolicyConfig | undefined {
+  none: (names: string) => string,
+): { type: string; config: LbPolicyConfig } | undefined {
   const policies = typed.messages('policies', 'envoy.config.cluster.v3.LoadBalancingPolicy.Policy');
   typed.finish();
   const names: string[] = [];
-  let chosen: LbPolicyConfig | undefined;
+  let chosen: { type: string; config: LbPolicyConfig } | undefined;
   for (const p of policies) {
     const ext = p.message('typed_extension_config', 'envoy.config.core.v3.TypedExtensionConfig');
     p.finish();
     if (!ext) continue;
     const name = ext.string('name') ?? '';
     names.push(name);
-    const config = ext.message('typed_config', 'google.protobuf.Any');
+    const any = ext.message('typed_config', 'google.protobuf.Any');
     ext.finish();
     // Entries after the chosen one are never built by Envoy, so they are not checked either.
-    if (!config || chosen) continue;
-    const type = String(config.raw('@type') ?? '');
-    chosen = readTypedConfig(
-      config,
-      type.startsWith(TYPE_PREFIX) ? type.slice(TYPE_PREFIX.length) : type,
-      acc,
-    );
-    if (chosen) config.finish();
+    if (!any || chosen) continue;
+    const fullType = String(any.raw('@type') ?? '');
+    const type = fullType.startsWith(TYPE_PREFIX) ? fullType.slice(TYPE_PREFIX.length) : fullType;
+    const config = readTypedConfig(any.describeAs(fullType), type, acc);
+    if (config) {
+      chosen = { type, config };
+      any.finish();
+    }
   }
-  if (!chosen) {
-    typed.error(
-      'policies',
-      'NO_SUPPORTED_POLICY',
-      `cluster: didn't find a registered load balancer factory implementation for cluster: '${clusterName}' with names from [${names.join(', ')}]`,
-    );
-  }
+  if (!chosen) typed.error('policies', 'NO_SUPPORTED_POLICY', none(names.join(', ')));
   return chosen;
 }
 
@@ -434,6 +453,12 @@ function readLocalityLbConfig(r: MessageReader, acc: Mutable): void {
   if (!locality) return;
   if (!locality.has('zone_aware_lb_config') && !locality.has('locality_weighted_lb_config')) {
     locality.error('locality_config_specifier', 'PGV_REQUIRED', 'value is required');
+  } else if (locality.has('zone_aware_lb_config') && locality.has('locality_weighted_lb_config')) {
+    locality.error(
+      'locality_weighted_lb_config',
+      'ONEOF_CONFLICT',
+      'only one of zone_aware_lb_config and locality_weighted_lb_config may be set (oneof locality_config_specifier)',
+    );
   }
   const zone = locality.message('zone_aware_lb_config', 'LocalityLbConfig.ZoneAwareLbConfig');
   if (zone) readZoneAware(zone, acc);
@@ -473,20 +498,94 @@ function readTypedConfig(r: MessageReader, type: string, acc: Mutable): LbPolicy
         acc.localityWeightedLb = true;
         locality.finish();
       }
-      if (type === 'maglev.v3.Maglev') return readMaglev(r);
+      if (type === 'maglev.v3.Maglev') return readMaglev(r, true);
       const hostname = r.bool('use_hostname_for_hashing');
       if (hostname !== undefined && acc.useHostnameForHashing === undefined)
         acc.useHostnameForHashing = hostname;
       const factor = r.uint('hash_balance_factor', { gte: 100 });
       if (factor !== undefined && acc.hashBalanceFactor === undefined)
         acc.hashBalanceFactor = factor;
-      const ring = readRingHash(r, ['DEFAULT_HASH', 'XX_HASH', 'MURMUR_HASH_2']);
-      if (r.has('minimum_ring_size') && ring.policy === 'RING_HASH' && ring.minimumRingSize < 1) {
-        r.error('minimum_ring_size', 'PGV_RANGE', 'value must be inside range [1, 8388608]');
-      }
-      return ring;
+      return readRingHash(r, true, true);
     }
+    case 'subset.v3.Subset':
+      return readTypedSubset(r, acc);
+    case 'wrr_locality.v3.WrrLocality':
+      return readWrrLocality(r, acc);
+    case 'client_side_weighted_round_robin.v3.ClientSideWeightedRoundRobin':
+      return readClientSideWrr(r);
+    case 'cluster_provided.v3.ClusterProvided':
+      r.warning(
+        '@type',
+        'unsupported_field',
+        'ClusterProvided load balancing is not modelled; previewing as ROUND_ROBIN',
+      );
+      return roundRobinConfig();
     default:
       return undefined;
   }
+}
+
+/** The typed `Subset` policy: validated like `lb_subset_config`; previewed with its child policy. */
+function readTypedSubset(r: MessageReader, acc: Mutable): LbPolicyConfig | undefined {
+  const child = r.message('subset_lb_policy', 'envoy.config.cluster.v3.LoadBalancingPolicy');
+  if (!child) r.error('subset_lb_policy', 'PGV_REQUIRED', 'value is required');
+  readSubsetFields(r);
+  r.warning(
+    '@type',
+    'unsupported_field',
+    'subsets are not modelled yet: previewing with subset_lb_policy over all hosts',
+  );
+  const chosen = child
+    ? readTyped(
+        child,
+        acc,
+        (names) =>
+          `cluster: didn't find a registered load balancer factory implementation for subset lb with names from [${names}]`,
+      )
+    : undefined;
+  return chosen?.config ?? roundRobinConfig();
+}
+
+const CSWRR = 'client_side_weighted_round_robin.v3.ClientSideWeightedRoundRobin';
+
+/** `WrrLocality`: localities by weight, endpoints by its child, which must be ClientSideWeightedRoundRobin. */
+function readWrrLocality(r: MessageReader, acc: Mutable): LbPolicyConfig | undefined {
+  const child = r.message('endpoint_picking_policy', 'envoy.config.cluster.v3.LoadBalancingPolicy');
+  if (!child) {
+    r.error('endpoint_picking_policy', 'PGV_REQUIRED', 'value is required');
+    return roundRobinConfig();
+  }
+  acc.localityWeightedLb = true;
+  const chosen = readTyped(child, acc, () => 'No supported endpoint picking policy.');
+  if (chosen && chosen.type !== CSWRR) {
+    child.error(
+      'policies',
+      'ENVOY_WRR_LOCALITY_CHILD',
+      'Currently WrrLocalityLoadBalancer only supports ClientSideWeightedRoundRobinLoadBalancer as its endpoint picking policy.',
+    );
+  }
+  return chosen?.config ?? roundRobinConfig();
+}
+
+/** `ClientSideWeightedRoundRobin`: weights come from ORCA load reports, which a preview lacks. */
+function readClientSideWrr(r: MessageReader): LbPolicyConfig {
+  r.bool('enable_oob_load_report');
+  for (const name of [
+    'oob_reporting_period',
+    'blackout_period',
+    'weight_expiration_period',
+    'weight_update_period',
+  ])
+    r.duration(name);
+  const penalty = r.double('error_utilization_penalty');
+  if (penalty !== undefined && !(penalty >= 0)) {
+    r.error('error_utilization_penalty', 'PGV_GTE', 'value must be greater than or equal to 0');
+  }
+  r.ignore(['metric_names_for_computing_utilization']);
+  r.warning(
+    '@type',
+    'unsupported_field',
+    'ClientSideWeightedRoundRobin takes host weights from ORCA load reports, which a preview does not have (without reports Envoy gives every host the same weight); previewing as ROUND_ROBIN with the EDS weights',
+  );
+  return roundRobinConfig();
 }

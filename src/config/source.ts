@@ -111,7 +111,11 @@ export function parseSource(
         if (!isPair(pair)) continue;
         const key = pair.key as Node | null;
         if (key && key.tag === '!ignore') continue;
-        const name = isScalar(key) ? String(key.value) : String(convert(key, depth + 1, viaAlias));
+        const name = isScalar(key)
+          ? typeof key.value === 'symbol'
+            ? (key.value.description ?? '')
+            : String(key.value)
+          : String(convert(key, depth + 1, viaAlias));
         const childPath = path === '' ? name : `${path}.${name}`;
         if (Object.hasOwn(out, name) && !viaAlias) {
           issues.warning(

@@ -29,19 +29,11 @@ const OUTLIER_COUNTS = [
   'failure_percentage_request_volume',
 ];
 
-/** A Duration field that must be > 0 when set; returns milliseconds. */
-function positiveDuration(r: MessageReader, name: string): number | undefined {
-  const ms = r.duration(name);
-  if (ms !== undefined && ms <= 0)
-    r.error(name, 'PGV_DURATION_GT', 'value must be greater than 0s');
-  return ms;
-}
-
 /** `outlier_detection` (outlier_detection.proto and `DetectorImpl::create`). */
 export function validateOutlierDetection(r: MessageReader): void {
-  positiveDuration(r, 'interval');
-  const base = positiveDuration(r, 'base_ejection_time');
-  const max = positiveDuration(r, 'max_ejection_time');
+  r.positiveDuration('interval');
+  const base = r.positiveDuration('base_ejection_time');
+  const max = r.positiveDuration('max_ejection_time');
   r.duration('max_ejection_time_jitter');
   for (const name of OUTLIER_PERCENTS) r.uint(name, { lte: 100 });
   for (const name of OUTLIER_COUNTS) {
@@ -73,10 +65,21 @@ export function validateOutlierDetection(r: MessageReader): void {
 
 /** `circuit_breakers` (circuit_breaker.proto; per-host thresholds take max_connections only). */
 export function validateCircuitBreakers(r: MessageReader): void {
+  const seen = new Set<string>();
   for (const t of r.messages('thresholds', 'envoy.config.cluster.v3.CircuitBreakers.Thresholds')) {
-    t.enumValue('priority', ['DEFAULT', 'HIGH'], true);
+    const priority = t.enumValue('priority', ['DEFAULT', 'HIGH'], true) ?? 'DEFAULT';
+    // Envoy takes the first entry of each routing priority (std::find_if); later ones are unused.
+    const used = !seen.has(priority);
+    seen.add(priority);
+    if (!used) {
+      t.warning(
+        'priority',
+        'UNUSED_THRESHOLDS',
+        `an earlier thresholds entry already sets priority ${priority}; Envoy uses only the first`,
+      );
+    }
     for (const name of ['max_connections', 'max_pending_requests', 'max_requests', 'max_retries']) {
-      if (t.uint(name) === 0) {
+      if (t.uint(name) === 0 && used) {
         t.warning(
           name,
           'ALWAYS_OPEN',
@@ -129,6 +132,12 @@ const SELECTOR_FALLBACK = [
 
 /** `lb_subset_config` (cluster.proto and `SubsetSelectorImpl`). */
 export function validateSubsetConfig(r: MessageReader): void {
+  readSubsetFields(r);
+  r.finish();
+}
+
+/** The fields `lb_subset_config` shares with the typed `Subset` policy, checked as Envoy does. */
+export function readSubsetFields(r: MessageReader): void {
   r.enumValue('fallback_policy', ['NO_FALLBACK', 'ANY_ENDPOINT', 'DEFAULT_SUBSET'], true);
   r.enumValue('metadata_fallback_policy', ['METADATA_NO_FALLBACK', 'FALLBACK_LIST'], true);
   r.ignore(['default_subset']);
@@ -196,14 +205,13 @@ export function validateSubsetConfig(r: MessageReader): void {
       'every subset selector has empty keys: the subset load balancer is enabled but no subset can match, so every pick takes the fallback (with NO_FALLBACK, no host at all)',
     );
   }
-  r.finish();
 }
 
 /** `health_checks[]` (health_check.proto): the required fields. */
 export function validateHealthCheck(r: MessageReader): void {
   for (const name of ['timeout', 'interval']) {
     if (!r.has(name)) r.error(name, 'PGV_REQUIRED', 'value is required');
-    else positiveDuration(r, name);
+    else r.positiveDuration(name);
   }
   for (const name of ['unhealthy_threshold', 'healthy_threshold']) {
     if (!r.has(name)) r.error(name, 'PGV_REQUIRED', 'value is required');
@@ -223,7 +231,7 @@ export function validateHealthCheck(r: MessageReader): void {
     'unhealthy_edge_interval',
     'healthy_edge_interval',
   ]) {
-    positiveDuration(r, name);
+    r.positiveDuration(name);
   }
   // The checkers' own settings and the rest have no bearing on which hosts a preview uses.
   r.ignore(checkers);

@@ -237,6 +237,22 @@ export class MessageReader {
     return undefined;
   }
 
+  /** A repeated enum field; each element is read as `enumValue` reads one, at `name[i]`. */
+  enumValues(name: string, values: readonly string[], definedOnly: boolean): string[] {
+    const list = this.raw(name);
+    if (list === undefined) return [];
+    const where = Array.isArray(list) ? this.#ctx.positions.get(list) : undefined;
+    return (Array.isArray(list) ? list : [list]).flatMap((item, i) => {
+      const element = `${name}[${i}]`;
+      const holder = { [element]: item };
+      const at = where?.get(i) ?? this.pos(name);
+      if (at) this.#ctx.positions.set(holder, new Map([[element, at]]));
+      const one = new MessageReader(this.#ctx, holder, this.path, this.#type);
+      const value = one.enumValue(element, values, definedOnly);
+      return value === undefined ? [] : [value];
+    });
+  }
+
   /** A Duration that must be > 0 when set (PGV `gt: {}`), as milliseconds. */
   positiveDuration(name: string): number | undefined {
     const ms = this.duration(name);

@@ -10,6 +10,7 @@ import type {
   SlowStartConfig,
   ZoneAwareLbConfig,
 } from '../model/lb-config.js';
+import { HEALTH_STATUSES } from '../model/health.js';
 import { readSubsetFields } from './validate-unmodelled.js';
 import { MAX_CHOICE_COUNT } from '../policies/least-request/least-request-lb.js';
 import {
@@ -160,7 +161,18 @@ function readCommon(common: MessageReader, acc: Mutable): void {
     'envoy.config.cluster.v3.Cluster.CommonLbConfig.ConsistentHashingLbConfig',
   );
   if (hashing) readConsistentHashing(hashing, acc);
-  common.unsupported(['override_host_status'], 'host status overrides are not modelled');
+  const overrides = common.has('override_host_status')
+    ? common.message('override_host_status', 'envoy.config.core.v3.HealthStatusSet')
+    : undefined;
+  if (overrides) {
+    overrides.enumValues('statuses', HEALTH_STATUSES, true);
+    overrides.finish();
+    common.warning(
+      'override_host_status',
+      'unsupported_field',
+      'override_host_status is read but not modelled yet: host status overrides are not modelled',
+    );
+  }
   const window = common.duration('update_merge_window');
   if (window !== undefined && window < 0) {
     common.error('update_merge_window', 'NEGATIVE_DURATION', 'Expected positive duration');
@@ -368,7 +380,24 @@ function readLegacyConfigs(cluster: MessageReader, lbPolicy: string): LbPolicyCo
       )
     : null;
   rr?.finish();
-  cluster.unsupported(['original_dst_lb_config'], 'ORIGINAL_DST clusters are not modelled');
+  const originalDst = cluster.has('original_dst_lb_config')
+    ? cluster.message(
+        'original_dst_lb_config',
+        'envoy.config.cluster.v3.Cluster.OriginalDstLbConfig',
+      )
+    : undefined;
+  if (originalDst) {
+    originalDst.bool('use_http_header');
+    originalDst.string('http_header_name');
+    originalDst.uint('upstream_port_override', { lte: 65535 });
+    originalDst.ignore(['metadata_key']);
+    originalDst.finish();
+    cluster.warning(
+      'original_dst_lb_config',
+      'unsupported_field',
+      'original_dst_lb_config is read but not modelled yet: ORIGINAL_DST clusters are not modelled',
+    );
+  }
   for (const [member, policy] of [
     ['ring_hash_lb_config', 'RING_HASH'],
     ['maglev_lb_config', 'MAGLEV'],

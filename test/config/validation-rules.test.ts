@@ -227,6 +227,26 @@ const ROWS: readonly Row[] = [
     ],
   },
   {
+    rule: 'override_host_status statuses are defined HealthStatus values',
+    text: cluster('common_lb_config: {override_host_status: {statuses: [HEALTHY, 9]}}'),
+    issues: [
+      'error PGV_DEFINED_ONLY common_lb_config.override_host_status.statuses[1]',
+      'warning unsupported_field common_lb_config.override_host_status',
+    ],
+  },
+  {
+    rule: 'original_dst_lb_config.upstream_port_override ≤ 65535',
+    text: cluster(
+      'type: ORIGINAL_DST\nlb_policy: CLUSTER_PROVIDED\noriginal_dst_lb_config: {upstream_port_override: 70000}',
+    ).replace('type: STATIC\n', ''),
+    issues: [
+      'warning unsupported_field type',
+      'error PGV_LTE original_dst_lb_config.upstream_port_override',
+      'warning unsupported_field original_dst_lb_config',
+      'warning unsupported_field lb_policy',
+    ],
+  },
+  {
     rule: 'a YAML merge key is named as written, with a hint',
     text: 'static_resources:\n  clusters:\n  - &base {name: a, type: STATIC, connect_timeout: 1s}\n  - <<: *base\n    name: b\n',
     issues: ['error UNKNOWN_FIELD static_resources.clusters[1].<<'],

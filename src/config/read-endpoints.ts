@@ -139,7 +139,7 @@ function readLbEndpoint(lb: MessageReader, resolution: AddressResolution): HostI
     'health_check_config',
     'envoy.config.endpoint.v3.Endpoint.HealthCheckConfig',
   );
-  hc?.uint('port_value', { lte: 65535 });
+  const hcPort = hc?.uint('port_value', { lte: 65535 }) ?? 0;
   hc?.ignore(['hostname', 'address', 'disable_active_health_check']);
   hc?.finish();
   endpoint.ignore(['additional_addresses']);
@@ -150,6 +150,13 @@ function readLbEndpoint(lb: MessageReader, resolution: AddressResolution): HostI
     return [];
   }
   const socket = address.message('socket_address', 'envoy.config.core.v3.SocketAddress');
+  if (!socket && hcPort !== 0) {
+    hc?.error(
+      'port_value',
+      'ENVOY_HC_PORT_NON_IP',
+      'Invalid host configuration: non-zero port for non-IP address',
+    );
+  }
   address.unsupported(['pipe', 'envoy_internal_address'], 'only socket addresses are modelled');
   address.finish();
   if (!socket) return [];

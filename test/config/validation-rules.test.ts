@@ -247,6 +247,17 @@ const ROWS: readonly Row[] = [
     ],
   },
   {
+    rule: 'a health-check port needs an IP address',
+    text: cluster('').replace(
+      '- endpoint: {address: {socket_address: {address: 10.0.0.1, port_value: 80}}}',
+      '- endpoint: {health_check_config: {port_value: 80}, address: {pipe: {path: /tmp/sock}}}',
+    ),
+    issues: [
+      'error ENVOY_HC_PORT_NON_IP load_assignment.endpoints[0].lb_endpoints[0].endpoint.health_check_config.port_value',
+      'warning unsupported_field load_assignment.endpoints[0].lb_endpoints[0].endpoint.address.pipe',
+    ],
+  },
+  {
     rule: 'a YAML merge key is named as written, with a hint',
     text: 'static_resources:\n  clusters:\n  - &base {name: a, type: STATIC, connect_timeout: 1s}\n  - <<: *base\n    name: b\n',
     issues: ['error UNKNOWN_FIELD static_resources.clusters[1].<<'],

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildPrioritySet, loadConfig } from '../../src/index.js';
+import {
+  buildPrioritySet,
+  createLoadBalancer,
+  createSeededRng,
+  loadConfig,
+} from '../../src/index.js';
 import type { ConfigFileReader } from '../../src/index.js';
 
 const files: Record<string, string> = {
@@ -64,6 +69,37 @@ describe('bootstrap', () => {
       'upstream.healthy_panic_threshold': 40,
       'upstream.zone_routing.min_cluster_size': 2,
     });
+  });
+
+  it('hands the runtime to the balancer, where a caller can override it', () => {
+    const text = `
+layered_runtime:
+  layers:
+  - name: static
+    static_layer: {upstream.healthy_panic_threshold: 60}
+static_resources:
+  clusters:
+  - name: half
+    load_assignment:
+      cluster_name: half
+      endpoints:
+      - lb_endpoints:
+        - endpoint: {address: {socket_address: {address: 10.0.0.1, port_value: 80}}}
+        - endpoint: {address: {socket_address: {address: 10.0.0.2, port_value: 80}}}
+          health_status: UNHEALTHY
+`;
+    const r = loadConfig({ text });
+    expect(r.issues).toEqual([]);
+    const [half] = r.clusters;
+    const panicWith = (runtime: Record<string, number>): boolean =>
+      createLoadBalancer(buildPrioritySet(half), half.commonLbConfig, half.lbPolicy, {
+        rng: createSeededRng(1),
+        runtime,
+      }).priorityLoad.panic[0];
+    // 50% healthy: in panic below a 60% threshold, not below Envoy's default 50%.
+    expect(panicWith(r.runtime)).toBe(true);
+    expect(panicWith({})).toBe(false);
+    expect(panicWith({ ...r.runtime, 'upstream.healthy_panic_threshold': 50 })).toBe(false);
   });
 
   it('reports a referenced file it cannot read, at the referencing field', () => {

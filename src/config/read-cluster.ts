@@ -173,6 +173,7 @@ export function readCluster(r: MessageReader, options: ReadClusterOptions): Clus
 
 /** Envoy's checks on cluster fields that shape connections, not picks: a valid cluster needs them. */
 function checkConnectionFields(r: MessageReader): void {
+  checkMaxRequests(r);
   r.positiveDuration('cleanup_interval');
   const refresh = r.duration('dns_refresh_rate');
   if (refresh !== undefined && refresh <= 1) {
@@ -199,6 +200,28 @@ function checkConnectionFields(r: MessageReader): void {
       'http2_protocol_options',
       'ENVOY_PROTOCOL_OPTIONS',
       "cluster: Both HTTP1 and HTTP2 options may only be configured with non-default 'protocol_selection' values",
+    );
+  }
+}
+
+/** `max_requests_per_connection` on the cluster and in its HttpProtocolOptions at once. */
+function checkMaxRequests(r: MessageReader): void {
+  if (!r.has('max_requests_per_connection')) return;
+  const options = r.raw('typed_extension_protocol_options');
+  const http = (
+    options !== null && typeof options === 'object'
+      ? (options as Record<string, unknown>)[
+          'envoy.extensions.upstreams.http.v3.HttpProtocolOptions'
+        ]
+      : undefined
+  ) as Record<string, unknown> | undefined;
+  const common = (http?.['common_http_protocol_options'] ?? http?.['commonHttpProtocolOptions']) as
+    Record<string, unknown> | undefined;
+  if (common?.['max_requests_per_stream'] ?? common?.['maxRequestsPerStream']) {
+    r.error(
+      'max_requests_per_connection',
+      'ENVOY_MAX_REQUESTS',
+      'Only one of max_requests_per_connection from Cluster or HttpProtocolOptions can be specified',
     );
   }
 }

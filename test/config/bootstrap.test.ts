@@ -5,7 +5,7 @@ import {
   createSeededRng,
   loadConfig,
 } from '../../src/index.js';
-import type { ConfigFileReader } from '../../src/index.js';
+import type { ConfigFileReader, RuntimeValues } from '../../src/index.js';
 
 const files: Record<string, string> = {
   '/etc/envoy/cds.yaml': `
@@ -91,7 +91,7 @@ static_resources:
     const r = loadConfig({ text });
     expect(r.issues).toEqual([]);
     const [half] = r.clusters;
-    const panicWith = (runtime: Record<string, number>): boolean =>
+    const panicWith = (runtime: RuntimeValues): boolean =>
       createLoadBalancer(buildPrioritySet(half), half.commonLbConfig, half.lbPolicy, {
         rng: createSeededRng(1),
         runtime,

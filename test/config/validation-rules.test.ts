@@ -258,6 +258,13 @@ const ROWS: readonly Row[] = [
     ],
   },
   {
+    rule: 'max_requests_per_connection is set in one place only',
+    text: cluster(
+      'max_requests_per_connection: 5\ntyped_extension_protocol_options: {envoy.extensions.upstreams.http.v3.HttpProtocolOptions: {"@type": type.googleapis.com/envoy.extensions.upstreams.http.v3.HttpProtocolOptions, common_http_protocol_options: {max_requests_per_stream: 5}, explicit_http_config: {http_protocol_options: {}}}}',
+    ),
+    issues: ['error ENVOY_MAX_REQUESTS max_requests_per_connection'],
+  },
+  {
     rule: 'a YAML merge key is named as written, with a hint',
     text: 'static_resources:\n  clusters:\n  - &base {name: a, type: STATIC, connect_timeout: 1s}\n  - <<: *base\n    name: b\n',
     issues: ['error UNKNOWN_FIELD static_resources.clusters[1].<<'],

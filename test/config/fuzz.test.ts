@@ -329,15 +329,55 @@ const typedArb: Arbitrary<Obj> = fc
   );
 
 /** A valid STATIC Cluster message. */
+/** Valid settings of the fields validated but not modelled (each adds an unsupported_field warning). */
+const unmodelledArb: Arbitrary<Obj> = fc.record(
+  {
+    outlier_detection: fc.record(
+      {
+        consecutive_5xx: fc.integer({ min: 1, max: 10 }),
+        interval: fc.constantFrom('1s', '10s'),
+        base_ejection_time: fc.constantFrom('30s', { seconds: 5 }),
+        max_ejection_percent: wrapped(fc.integer({ min: 0, max: 100 })),
+      },
+      { requiredKeys: [] },
+    ),
+    circuit_breakers: fc.record({
+      thresholds: fc.array(
+        fc.record(
+          {
+            priority: fc.constantFrom('DEFAULT', 'HIGH'),
+            max_connections: wrapped(fc.integer({ min: 1, max: 5000 })),
+            max_requests: wrapped(fc.integer({ min: 1, max: 5000 })),
+          },
+          { requiredKeys: [] },
+        ),
+        { maxLength: 2 },
+      ),
+    }),
+    health_checks: fc.array(
+      fc.record({
+        timeout: fc.constant('1s'),
+        interval: fc.constantFrom('5s', '0.5s'),
+        unhealthy_threshold: fc.integer({ min: 1, max: 5 }),
+        healthy_threshold: fc.integer({ min: 1, max: 5 }),
+        tcp_health_check: fc.constant({}),
+      }),
+      { minLength: 1, maxLength: 2 },
+    ),
+  },
+  { requiredKeys: [] },
+);
+
 const clusterArb: Arbitrary<Obj> = nameArb.chain((name) =>
   fc
-    .tuple(fc.oneof(legacyArb, typedArb), assignmentArb(name))
-    .map(([lb, load_assignment]): Obj => ({
+    .tuple(fc.oneof(legacyArb, typedArb), assignmentArb(name), unmodelledArb)
+    .map(([lb, load_assignment, unmodelled]): Obj => ({
       name,
       type: 'STATIC',
       connect_timeout: '0.25s',
       ...lb,
       load_assignment,
+      ...unmodelled,
     })),
 );
 

@@ -226,33 +226,41 @@ function checkMaxRequests(r: MessageReader): void {
   }
 }
 
-const UNMODELLED_WHY =
-  'previews treat hosts as the health given in the config or on the command line';
+const HEALTH_AS_GIVEN = 'previews use the health given in the config or on the command line';
 
 /**
  * Fields validated as Envoy validates them but not simulated yet: each is checked, then flagged
- * with an `unsupported_field` warning.
+ * with an `unsupported_field` warning saying what a preview assumes instead.
  */
 function checkUnmodelled(r: MessageReader): void {
-  const single = [
-    ['outlier_detection', 'envoy.config.cluster.v3.OutlierDetection', validateOutlierDetection],
-    ['circuit_breakers', 'envoy.config.cluster.v3.CircuitBreakers', validateCircuitBreakers],
-    ['lb_subset_config', 'envoy.config.cluster.v3.Cluster.LbSubsetConfig', validateSubsetConfig],
-  ] as const;
-  for (const [name, type, validate] of single) {
-    const message = r.message(name, type);
-    if (message) validate(message);
-  }
   for (const check of r.messages('health_checks', 'envoy.config.core.v3.HealthCheck')) {
     validateHealthCheck(check);
   }
-  for (const name of ['health_checks', ...single.map(([n]) => n)]) {
-    if (r.has(name))
-      r.warning(
-        name,
-        'unsupported_field',
-        `${name} is read but not modelled yet: ${UNMODELLED_WHY}`,
-      );
+  r.unsupported(['health_checks'], HEALTH_AS_GIVEN);
+  const single = [
+    [
+      'outlier_detection',
+      'envoy.config.cluster.v3.OutlierDetection',
+      validateOutlierDetection,
+      HEALTH_AS_GIVEN,
+    ],
+    [
+      'circuit_breakers',
+      'envoy.config.cluster.v3.CircuitBreakers',
+      validateCircuitBreakers,
+      'previews never overflow',
+    ],
+    [
+      'lb_subset_config',
+      'envoy.config.cluster.v3.Cluster.LbSubsetConfig',
+      validateSubsetConfig,
+      'previews pick over all hosts, as without subsets',
+    ],
+  ] as const;
+  for (const [name, type, validate, assumed] of single) {
+    const message = r.message(name, type);
+    if (message) validate(message);
+    r.unsupported([name], assumed);
   }
 }
 

@@ -87,13 +87,9 @@ export function readAssignment(r: MessageReader, resolution: AddressResolution):
   const policy = r.message('policy', 'envoy.config.endpoint.v3.ClusterLoadAssignment.Policy');
   const overprovisioningFactor = policy?.uint('overprovisioning_factor', { gt: 0 });
   const weightedPriorityHealth = policy?.bool('weighted_priority_health');
-  if (policy?.has('drop_overloads')) {
+  if (policy) {
     validateDropOverloads(policy);
-    policy.warning(
-      'drop_overloads',
-      'unsupported_field',
-      'drop_overloads is validated but not modelled yet: previews drop no requests',
-    );
+    policy.unsupported(['drop_overloads'], 'previews drop no requests');
   }
   policy?.positiveDuration('endpoint_stale_after');
   policy?.finish();

@@ -207,7 +207,7 @@ export function readSubsetFields(r: MessageReader): void {
   }
 }
 
-/** `health_checks[]` (health_check.proto): the required fields. */
+/** `health_checks[]` (health_check.proto): the required fields and the intervals. */
 export function validateHealthCheck(r: MessageReader): void {
   for (const name of ['timeout', 'interval']) {
     if (!r.has(name)) r.error(name, 'PGV_REQUIRED', 'value is required');
@@ -222,8 +222,10 @@ export function validateHealthCheck(r: MessageReader): void {
     'tcp_health_check',
     'grpc_health_check',
     'custom_health_check',
-  ].filter((n) => r.has(n));
-  if (checkers.length === 0) r.error('health_checker', 'PGV_REQUIRED', 'value is required');
+  ];
+  if (!checkers.some((n) => r.has(n))) {
+    r.error('health_checker', 'PGV_REQUIRED', 'value is required');
+  }
   for (const name of [
     'no_traffic_interval',
     'no_traffic_healthy_interval',
@@ -233,8 +235,8 @@ export function validateHealthCheck(r: MessageReader): void {
   ]) {
     r.positiveDuration(name);
   }
-  // The checkers' own settings and the rest have no bearing on which hosts a preview uses.
-  r.ignore(checkers);
+  // The rest (the checkers' own settings among them) is left unchecked: the message is not
+  // finished, so its other fields are neither read nor reported.
 }
 
 /** `policy.drop_overloads` (`parseDropOverloadConfig`). */

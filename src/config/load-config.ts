@@ -574,8 +574,12 @@ class DocumentReader {
       );
   }
 
-  /** A bootstrap; `followReferences` loads the CDS file it names (not for dumped bootstraps). */
-  bootstrap(r: MessageReader, followReferences = true): void {
+  /**
+   * A bootstrap. A dumped one (`dumped`) contributes its node, local cluster and runtime only:
+   * its static clusters appear again in ClustersConfigDump.static_clusters, and the CDS file it
+   * names is not on this machine.
+   */
+  bootstrap(r: MessageReader, dumped = false): void {
     const node = r.message('node', 'envoy.config.core.v3.Node');
     const locality = node?.message('locality', 'envoy.config.core.v3.Locality');
     if (locality) {
@@ -615,8 +619,12 @@ class DocumentReader {
       'static_resources',
       'envoy.config.bootstrap.v3.Bootstrap.StaticResources',
     );
+    if (dumped) statics?.ignore(['clusters']);
+    const clusters = dumped
+      ? []
+      : (statics?.messages('clusters', 'envoy.config.cluster.v3.Cluster') ?? []);
     const names = new Set<string>();
-    for (const c of statics?.messages('clusters', 'envoy.config.cluster.v3.Cluster') ?? []) {
+    for (const c of clusters) {
       const name = c.raw('name');
       if (typeof name === 'string' && names.has(name)) {
         c.error('name', 'DUPLICATE_CLUSTER', `cluster manager: duplicate cluster '${name}'`);
@@ -633,7 +641,7 @@ class DocumentReader {
     const cdsPath = dynamic ? readConfigSourcePath(dynamic, 'cds_config') : undefined;
     dynamic?.ignore(['lds_config', 'lds_resources_locator', 'cds_resources_locator', 'ads_config']);
     dynamic?.finish();
-    if (cdsPath !== undefined && followReferences) {
+    if (cdsPath !== undefined && !dumped) {
       readReference(
         cdsPath,
         this.#file,
@@ -685,8 +693,9 @@ class DocumentReader {
   configDump(r: MessageReader): void {
     for (const config of r.messages('configs', 'google.protobuf.Any')) {
       const type = String(config.raw('@type') ?? '');
-      const dump = DUMP_SECTIONS[type.slice(DUMP.length)];
-      if (type.startsWith(DUMP) && dump) {
+      const name = type.startsWith(DUMP) ? type.slice(DUMP.length) : '';
+      const dump = Object.hasOwn(DUMP_SECTIONS, name) ? DUMP_SECTIONS[name] : undefined;
+      if (dump) {
         config.ignore(dump.other);
         for (const section of dump.sections) {
           for (const entry of config.messages(section, dump.entry)) {
@@ -699,20 +708,12 @@ class DocumentReader {
         config.finish();
       } else if (type === `${DUMP}BootstrapConfigDump`) {
         const bootstrap = config.message('bootstrap', 'envoy.config.bootstrap.v3.Bootstrap');
-        if (bootstrap) this.#bootstrapFromDump(bootstrap);
+        if (bootstrap) this.bootstrap(bootstrap, true);
         config.ignore(['last_updated']);
         config.finish();
       }
       // Listener, route, secret and other dumps carry nothing about upstream load balancing.
     }
     r.finish();
-  }
-
-  /** A dumped bootstrap: its node, local cluster and runtime count; its clusters are dumped again above. */
-  #bootstrapFromDump(bootstrap: MessageReader): void {
-    const before = this.#state.clusters.length;
-    this.bootstrap(bootstrap, false);
-    // Static clusters also appear in ClustersConfigDump.static_clusters: keep one copy.
-    this.#state.clusters.splice(before);
   }
 }

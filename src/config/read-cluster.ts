@@ -74,7 +74,7 @@ const NO_LB_EFFECT = [
   'http2_protocol_options',
   'http_protocol_options',
   'ignore_health_on_host_removal',
-  'load_balancing_policy_config',
+  'lrs_report_endpoint_metrics',
   'lrs_server',
   'max_requests_per_connection',
   'metadata',

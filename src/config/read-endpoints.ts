@@ -75,7 +75,7 @@ export function readAssignment(r: MessageReader, resolution: AddressResolution):
       ['load_balancer_endpoints', 'leds_cluster_locality_config'],
       'LEDS is not modelled',
     );
-    group.ignore(['proximity']);
+    group.ignore(['proximity', 'metadata']);
     group.finish();
     endpoints.push({
       ...(loc ? { locality: loc } : {}),

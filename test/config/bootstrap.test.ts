@@ -176,4 +176,28 @@ static_resources:
     expect(r.localLocality).toEqual({ region: '', zone: 'b', subZone: '' });
     expect(r.issues.map((i) => i.code)).toEqual(['unsupported_field']);
   });
+
+  it('reports a problem of a dumped static cluster once, and skips unknown dump types', () => {
+    const bad = { name: 's', connect_timeout: '0s' };
+    const dump = {
+      configs: [
+        {
+          '@type': 'type.googleapis.com/envoy.admin.v3.BootstrapConfigDump',
+          bootstrap: { static_resources: { clusters: [bad] } },
+        },
+        {
+          '@type': 'type.googleapis.com/envoy.admin.v3.ClustersConfigDump',
+          static_clusters: [
+            { cluster: { '@type': 'type.googleapis.com/envoy.config.cluster.v3.Cluster', ...bad } },
+          ],
+        },
+        { '@type': 'type.googleapis.com/envoy.admin.v3.constructor' },
+        { '@type': 'type.googleapis.com/envoy.admin.v3.ListenersConfigDump' },
+      ],
+    };
+    const r = loadConfig({ text: JSON.stringify(dump) });
+    expect(r.issues.map((i) => [i.code, i.path])).toEqual([
+      ['PGV_DURATION_GT', 'configs[1].static_clusters[0].cluster.connect_timeout'],
+    ]);
+  });
 });

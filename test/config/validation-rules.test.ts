@@ -265,6 +265,19 @@ const ROWS: readonly Row[] = [
     issues: ['error ENVOY_MAX_REQUESTS max_requests_per_connection'],
   },
   {
+    rule: 'accept: locality metadata and lrs_report_endpoint_metrics are Envoy fields',
+    text: cluster('lrs_report_endpoint_metrics: [cpu]').replace(
+      '  - lb_endpoints:',
+      '  - metadata: {filter_metadata: {team: {a: 1}}}\n    lb_endpoints:',
+    ),
+    issues: [],
+  },
+  {
+    rule: 'load_balancing_policy_config is not a Cluster field',
+    text: cluster('load_balancing_policy_config: {}'),
+    issues: ['error UNKNOWN_FIELD load_balancing_policy_config'],
+  },
+  {
     rule: 'a YAML merge key is named as written, with a hint',
     text: 'static_resources:\n  clusters:\n  - &base {name: a, type: STATIC, connect_timeout: 1s}\n  - <<: *base\n    name: b\n',
     issues: ['error UNKNOWN_FIELD static_resources.clusters[1].<<'],

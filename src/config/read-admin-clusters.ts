@@ -113,17 +113,20 @@ export function readAdminClustersText(text: string, issues: IssueList): Observed
   text.split('\n').forEach((raw, index) => {
     const line = raw.trim();
     if (line === '') return;
-    const parts = line.split('::');
-    if (parts.length < 3) {
+    const cut = line.indexOf('::');
+    const rest = cut > 0 ? line.slice(cut + 2) : '';
+    if (!rest.includes('::')) {
       issues.error('BAD_CLUSTERS_LINE', '', `not a /clusters line: ${JSON.stringify(line)}`, {
         line: index + 1,
         column: 1,
       });
       return;
     }
-    if (parts.length < 4 || !/:\d+$/.test(parts[1])) return;
-    const [name, address, key] = parts;
-    const value = parts.slice(3).join('::');
+    // A host line: `cluster::ip:port::key::value`, the IPv6 address in brackets (`[::1]:80`).
+    const hostLine = /^(\[[^\]]*\]:\d+|[^:[\]]+:\d+)::([^:]+)::(.*)$/.exec(rest);
+    if (!hostLine) return;
+    const name = line.slice(0, cut);
+    const [, address, key, value] = hostLine;
     const hosts = clusters.get(name) ?? new Map<string, ObservedHost>();
     clusters.set(name, hosts);
     const host = hosts.get(address) ?? {

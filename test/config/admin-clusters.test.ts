@@ -36,6 +36,21 @@ describe('admin /clusters', () => {
     });
   });
 
+  it('reads IPv6 hosts of the plain-text form', () => {
+    const v6 = `v6::[fd00::1]:80::health_flags::healthy
+v6::[fd00::1]:80::weight::3
+v6::[::1]:8080::health_flags::/failed_active_hc
+v6::[::1]:8080::zone::b
+`;
+    const r = loadConfig({ text: v6 });
+    const ps = buildPrioritySet(r.clusters[0]);
+    expect(ps.hosts.map((h) => [h.address, h.weight, h.locality.zone])).toEqual([
+      ['[fd00::1]:80', 3, ''],
+      ['[::1]:8080', 1, 'b'],
+    ]);
+    expect(ps.hostSets[0].healthy.length).toBe(1);
+  });
+
   it('reads ?format=json with mixed camelCase and snake_case, and overlays a config’s LB policy', () => {
     const json = {
       clusterStatuses: [

@@ -5,10 +5,11 @@
  * https://www.envoyproxy.io/docs/envoy/latest/operations/admin#get--clusters
  */
 import type { LocalityLbEndpointsInit } from '../model/cluster.js';
+import { HEALTH_STATUSES } from '../model/health.js';
 import type { HealthStatus, HostHealthFlags } from '../model/health.js';
 import type { IssueList } from './issues.js';
 import type { MessageReader } from './proto-reader.js';
-import { healthStatusOf, hostAddress } from './read-endpoints.js';
+import { hostAddress } from './read-endpoints.js';
 
 /** The observed hosts of one cluster, grouped by (priority, locality) in order of appearance. */
 export interface ObservedCluster {
@@ -69,10 +70,8 @@ export function readAdminClustersJson(r: MessageReader): ObservedCluster[] {
       const ip = socket?.string('address') ?? '';
       const port = socket?.uint('port_value') ?? 0;
       const health = hs.message('health_status', 'envoy.admin.v3.HostHealthStatus');
-      const eds = health?.raw('eds_health_status');
-      const healthStatus =
-        (typeof eds === 'number' || typeof eds === 'string' ? healthStatusOf(eds) : undefined) ??
-        'UNKNOWN';
+      const healthStatus = (health?.enumValue('eds_health_status', HEALTH_STATUSES, false) ??
+        'UNKNOWN') as HealthStatus;
       const flag = (field: string): boolean => health?.bool(field) === true;
       const locality = hs.message('locality', 'envoy.config.core.v3.Locality');
       hosts.push({

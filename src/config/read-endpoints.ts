@@ -10,16 +10,6 @@ import type { LocalityLbEndpointsInit } from '../model/cluster.js';
 import type { MessageReader } from './proto-reader.js';
 import { validateDropOverloads } from './validate-unmodelled.js';
 
-/**
- * Envoy's `core.v3.HealthStatus` from its number or its name in any case. Numbers beyond the
- * enum read as UNKNOWN (no `defined_only` on the field); an unknown name is undefined.
- */
-export function healthStatusOf(value: number | string): HealthStatus | undefined {
-  if (typeof value === 'number') return HEALTH_STATUSES[value] ?? 'UNKNOWN';
-  const upper = value.toUpperCase() as HealthStatus;
-  return HEALTH_STATUSES.includes(upper) ? upper : undefined;
-}
-
 /** How endpoint addresses become hosts. */
 export interface AddressResolution {
   /** STATIC/EDS need IP literals; STRICT_DNS uses every DNS answer, LOGICAL_DNS the first. */
@@ -100,18 +90,9 @@ export function readAssignment(r: MessageReader, resolution: AddressResolution):
 type HostInitOf = LocalityLbEndpointsInit['hosts'][number];
 
 function readLbEndpoint(lb: MessageReader, resolution: AddressResolution): HostInitOf[] {
-  const healthNumber = lb.raw('health_status');
-  let healthStatus: HealthStatus = 'UNKNOWN';
-  if (typeof healthNumber === 'number' || typeof healthNumber === 'string') {
-    const status = healthStatusOf(healthNumber);
-    if (status) healthStatus = status;
-    else
-      lb.error(
-        'health_status',
-        'UNKNOWN_ENUM_VALUE',
-        `unknown enum value: ${JSON.stringify(healthNumber)}`,
-      );
-  }
+  // No defined_only on health_status: numbers beyond the enum read as UNKNOWN, as in Envoy.
+  const healthStatus = (lb.enumValue('health_status', HEALTH_STATUSES, false) ??
+    'UNKNOWN') as HealthStatus;
   const weight = lb.uint('load_balancing_weight', { gte: 1 });
   const metadataReader = lb.message('metadata', 'envoy.config.core.v3.Metadata');
   const filterMetadata = metadataReader?.raw('filter_metadata');

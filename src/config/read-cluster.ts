@@ -315,12 +315,12 @@ function readV2Hosts(
     'V2_CONVERTED',
     'v2 hosts converted to load_assignment (Envoy v3 rejects this field)',
   );
-  const lbEndpoints = hosts.map((h) => ({
-    endpoint: {
-      address:
-        h.raw('socket_address') === undefined ? {} : { socket_address: h.raw('socket_address') },
-    },
-  }));
+  const lbEndpoints = hosts.map((h) => {
+    const socket = h.raw('socket_address');
+    h.unsupported(['pipe', 'envoy_internal_address'], 'only socket addresses are modelled');
+    h.finish();
+    return { endpoint: { address: socket === undefined ? {} : { socket_address: socket } } };
+  });
   const synthetic = { cluster_name: 'v2-hosts', endpoints: [{ lb_endpoints: lbEndpoints }] };
   const converted = readAssignment(
     new MessageReader(r.context, synthetic, r.fieldPath('hosts'), 'v2 hosts'),

@@ -161,18 +161,10 @@ function readCommon(common: MessageReader, acc: Mutable): void {
     'envoy.config.cluster.v3.Cluster.CommonLbConfig.ConsistentHashingLbConfig',
   );
   if (hashing) readConsistentHashing(hashing, acc);
-  const overrides = common.has('override_host_status')
-    ? common.message('override_host_status', 'envoy.config.core.v3.HealthStatusSet')
-    : undefined;
-  if (overrides) {
-    overrides.enumValues('statuses', HEALTH_STATUSES, true);
-    overrides.finish();
-    common.warning(
-      'override_host_status',
-      'unsupported_field',
-      'override_host_status is read but not modelled yet: host status overrides are not modelled',
-    );
-  }
+  const overrides = common.message('override_host_status', 'envoy.config.core.v3.HealthStatusSet');
+  overrides?.enumValues('statuses', HEALTH_STATUSES, true);
+  overrides?.finish();
+  common.unsupported(['override_host_status'], 'host status overrides are not modelled');
   const window = common.duration('update_merge_window');
   if (window !== undefined && window < 0) {
     common.error('update_merge_window', 'NEGATIVE_DURATION', 'Expected positive duration');
@@ -380,24 +372,16 @@ function readLegacyConfigs(cluster: MessageReader, lbPolicy: string): LbPolicyCo
       )
     : null;
   rr?.finish();
-  const originalDst = cluster.has('original_dst_lb_config')
-    ? cluster.message(
-        'original_dst_lb_config',
-        'envoy.config.cluster.v3.Cluster.OriginalDstLbConfig',
-      )
-    : undefined;
-  if (originalDst) {
-    originalDst.bool('use_http_header');
-    originalDst.string('http_header_name');
-    originalDst.uint('upstream_port_override', { lte: 65535 });
-    originalDst.ignore(['metadata_key']);
-    originalDst.finish();
-    cluster.warning(
-      'original_dst_lb_config',
-      'unsupported_field',
-      'original_dst_lb_config is read but not modelled yet: ORIGINAL_DST clusters are not modelled',
-    );
-  }
+  const originalDst = cluster.message(
+    'original_dst_lb_config',
+    'envoy.config.cluster.v3.Cluster.OriginalDstLbConfig',
+  );
+  originalDst?.bool('use_http_header');
+  originalDst?.string('http_header_name');
+  originalDst?.uint('upstream_port_override', { lte: 65535 });
+  originalDst?.ignore(['metadata_key']);
+  originalDst?.finish();
+  cluster.unsupported(['original_dst_lb_config'], 'ORIGINAL_DST clusters are not modelled');
   for (const [member, policy] of [
     ['ring_hash_lb_config', 'RING_HASH'],
     ['maglev_lb_config', 'MAGLEV'],

@@ -512,12 +512,11 @@ function readTypedConfig(r: MessageReader, type: string, acc: Mutable): LbPolicy
         locality.finish();
       }
       if (type === 'maglev.v3.Maglev') return readMaglev(r, true);
+      // The deprecated top-level fields count only without consistent_hashing_lb_config.
       const hostname = r.bool('use_hostname_for_hashing');
-      if (hostname !== undefined && acc.useHostnameForHashing === undefined)
-        acc.useHostnameForHashing = hostname;
       const factor = r.uint('hash_balance_factor', { gte: 100 });
-      if (factor !== undefined && acc.hashBalanceFactor === undefined)
-        acc.hashBalanceFactor = factor;
+      if (!hashing && hostname !== undefined) acc.useHostnameForHashing = hostname;
+      if (!hashing && factor !== undefined) acc.hashBalanceFactor = factor;
       return readRingHash(r, true, true);
     }
     case 'subset.v3.Subset':

@@ -285,6 +285,23 @@ const ROWS: readonly Row[] = [
   },
 ];
 
+describe('typed RingHash', () => {
+  it('ignores its deprecated hashing fields when consistent_hashing_lb_config is set', () => {
+    const policy = (fields: string) =>
+      loadConfig({ text: cluster(typed(ext('ring_hash.v3.RingHash', fields))) }).clusters[0]
+        .lbPolicy;
+    expect(policy(', hash_balance_factor: 150, use_hostname_for_hashing: true')).toMatchObject({
+      hashBalanceFactor: 150,
+      useHostnameForHashing: true,
+    });
+    expect(
+      policy(
+        ', hash_balance_factor: 150, consistent_hashing_lb_config: {use_hostname_for_hashing: true}',
+      ),
+    ).toMatchObject({ hashBalanceFactor: 0, useHostnameForHashing: true });
+  });
+});
+
 describe('VALIDATION.md rules', () => {
   for (const row of ROWS) {
     it(row.rule, () => {

@@ -132,7 +132,7 @@ export function readCluster(r: MessageReader, options: ReadClusterOptions): Clus
   }
   r.positiveDuration('connect_timeout');
   const lb = readLbPolicy(r, name);
-  checkSubsetCombinations(r, lb);
+  checkSubsetCombinations(r);
   const resolution = {
     mode:
       discovery === 'STRICT_DNS'
@@ -156,7 +156,7 @@ export function readCluster(r: MessageReader, options: ReadClusterOptions): Clus
       );
     }
   }
-  checkUnmodelled(r);
+  checkUnmodelled(r, lb, name);
   checkConnectionFields(r);
   r.ignore(NO_LB_EFFECT);
   r.finish();
@@ -232,40 +232,30 @@ const HEALTH_AS_GIVEN = 'previews use the health given in the config or on the c
  * Fields validated as Envoy validates them but not simulated yet: each is checked, then flagged
  * with an `unsupported_field` warning saying what a preview assumes instead.
  */
-function checkUnmodelled(r: MessageReader): void {
+function checkUnmodelled(r: MessageReader, lb: ReadLbPolicy, name: string): void {
   for (const check of r.messages('health_checks', 'envoy.config.core.v3.HealthCheck')) {
     validateHealthCheck(check);
   }
   r.unsupported(['health_checks'], HEALTH_AS_GIVEN);
-  const single = [
-    [
-      'outlier_detection',
-      'envoy.config.cluster.v3.OutlierDetection',
-      validateOutlierDetection,
-      HEALTH_AS_GIVEN,
-    ],
-    [
-      'circuit_breakers',
-      'envoy.config.cluster.v3.CircuitBreakers',
-      validateCircuitBreakers,
-      'previews never overflow',
-    ],
-    [
+  const outlier = r.message('outlier_detection', 'envoy.config.cluster.v3.OutlierDetection');
+  if (outlier) validateOutlierDetection(outlier);
+  r.unsupported(['outlier_detection'], HEALTH_AS_GIVEN);
+  const breakers = r.message('circuit_breakers', 'envoy.config.cluster.v3.CircuitBreakers');
+  if (breakers) validateCircuitBreakers(breakers);
+  r.unsupported(['circuit_breakers'], 'previews never overflow');
+  const subset = r.message('lb_subset_config', 'envoy.config.cluster.v3.Cluster.LbSubsetConfig');
+  if (subset && validateSubsetConfig(subset).localityWeightAware && !lb.common.localityWeightedLb) {
+    r.error(
       'lb_subset_config',
-      'envoy.config.cluster.v3.Cluster.LbSubsetConfig',
-      validateSubsetConfig,
-      'previews pick over all hosts, as without subsets',
-    ],
-  ] as const;
-  for (const [name, type, validate, assumed] of single) {
-    const message = r.message(name, type);
-    if (message) validate(message);
-    r.unsupported([name], assumed);
+      'SUBSET_LOCALITY',
+      `Locality weight aware subset LB requires that a locality_weighted_lb_config be set in ${name}`,
+    );
   }
+  r.unsupported(['lb_subset_config'], 'previews pick over all hosts, as without subsets');
 }
 
 /** Envoy's rejections of `lb_subset_config` next to policies it cannot combine with. */
-function checkSubsetCombinations(r: MessageReader, lb: ReadLbPolicy): void {
+function checkSubsetCombinations(r: MessageReader): void {
   if (!r.has('lb_subset_config')) return;
   if (r.has('load_balancing_policy')) {
     r.error(
@@ -275,20 +265,11 @@ function checkSubsetCombinations(r: MessageReader, lb: ReadLbPolicy): void {
     );
   }
   const policy = r.raw('lb_policy');
-  if (typeof policy === 'string' && policy.toUpperCase() === 'CLUSTER_PROVIDED') {
+  if (policy === 6 || (typeof policy === 'string' && policy.toUpperCase() === 'CLUSTER_PROVIDED')) {
     r.error(
       'lb_subset_config',
       'SUBSET_CONFLICT',
       'cluster: LB policy CLUSTER_PROVIDED cannot be combined with lb_subset_config',
-    );
-  }
-  const subset = r.raw('lb_subset_config') as Record<string, unknown> | undefined;
-  const aware = subset?.['locality_weight_aware'] ?? subset?.['localityWeightAware'];
-  if (aware === true && !lb.common.localityWeightedLb) {
-    r.error(
-      'lb_subset_config',
-      'SUBSET_LOCALITY',
-      `Locality weight aware subset LB requires that a locality_weighted_lb_config be set in ${r.raw('name') as string}`,
     );
   }
 }

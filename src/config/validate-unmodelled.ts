@@ -131,18 +131,24 @@ const SELECTOR_FALLBACK = [
 ];
 
 /** `lb_subset_config` (cluster.proto and `SubsetSelectorImpl`). */
-export function validateSubsetConfig(r: MessageReader): void {
-  readSubsetFields(r);
+export function validateSubsetConfig(r: MessageReader): SubsetFields {
+  const fields = readSubsetFields(r);
   r.finish();
+  return fields;
+}
+
+/** What the rest of the cluster's validation needs from the subset settings. */
+export interface SubsetFields {
+  readonly localityWeightAware: boolean;
 }
 
 /** The fields `lb_subset_config` shares with the typed `Subset` policy, checked as Envoy does. */
-export function readSubsetFields(r: MessageReader): void {
+export function readSubsetFields(r: MessageReader): SubsetFields {
   r.enumValue('fallback_policy', ['NO_FALLBACK', 'ANY_ENDPOINT', 'DEFAULT_SUBSET'], true);
   r.enumValue('metadata_fallback_policy', ['METADATA_NO_FALLBACK', 'FALLBACK_LIST'], true);
   r.ignore(['default_subset']);
+  const localityWeightAware = r.bool('locality_weight_aware') === true;
   for (const name of [
-    'locality_weight_aware',
     'scale_locality_weight',
     'panic_mode_any',
     'list_as_any',
@@ -205,6 +211,7 @@ export function readSubsetFields(r: MessageReader): void {
       'every subset selector has empty keys: the subset load balancer is enabled but no subset can match, so every pick takes the fallback (with NO_FALLBACK, no host at all)',
     );
   }
+  return { localityWeightAware };
 }
 
 /** `health_checks[]` (health_check.proto): the required fields and the intervals. */

@@ -516,7 +516,15 @@ function readDocument(
       return;
     case 'admin_clusters':
       state.observed.push(
-        ...readAdminClustersJson(new MessageReader(ctx(true), obj, '', 'envoy.admin.v3.Clusters')),
+        // Admin output is Envoy's own and carries stats and more: only the fields read matter.
+        ...readAdminClustersJson(
+          new MessageReader(
+            { ...ctx(true), unknownFields: 'ignore' },
+            obj,
+            '',
+            'envoy.admin.v3.Clusters',
+          ),
+        ),
       );
       return;
     default:

@@ -39,7 +39,7 @@ export class IssueList {
     return this.items.some((i) => i.severity === 'error');
   }
 
-  add(
+  #add(
     severity: IssueSeverity,
     code: string,
     path: string,
@@ -57,11 +57,11 @@ export class IssueList {
   }
 
   error(code: string, path: string, message: string, at?: SourcePosition): void {
-    this.add('error', code, path, message, at);
+    this.#add('error', code, path, message, at);
   }
 
   warning(code: string, path: string, message: string, at?: SourcePosition): void {
-    this.add('warning', code, path, message, at);
+    this.#add('warning', code, path, message, at);
   }
 }
 

@@ -46,7 +46,7 @@ const TYPE_PREFIX = 'type.googleapis.com/envoy.extensions.load_balancing_policie
  * truncates `100 · (percent / 100)` to an integer, so 49.5 → 49 and, through double rounding,
  * 29 → 28 (`ProtobufPercentHelper::convertPercent`).
  */
-export function percentToInteger(percent: number): number {
+function percentToInteger(percent: number): number {
   return Math.trunc(100 * (percent / 100));
 }
 

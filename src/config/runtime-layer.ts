@@ -8,7 +8,7 @@ import type { RuntimeValues } from '../model/lb-config.js';
 import type { MessageReader } from './proto-reader.js';
 
 /** Flattens a static layer into dotted keys; numeric strings become numbers. */
-export function flattenStaticLayer(
+function flattenStaticLayer(
   layer: unknown,
   prefix = '',
   out: Record<string, number | boolean> = {},

@@ -84,25 +84,47 @@ const CLUSTER_TYPE = 'type.googleapis.com/envoy.config.cluster.v3.Cluster';
 const CLA_TYPE = 'type.googleapis.com/envoy.config.endpoint.v3.ClusterLoadAssignment';
 const DUMP = 'type.googleapis.com/envoy.admin.v3.';
 
-/** The sections of the `/config_dump` messages that hold clusters and endpoints, as `Any`. */
+const STATIC_ENTRY = ['last_updated'];
+const DYNAMIC_ENTRY = ['version_info', 'last_updated', 'error_state', 'client_status'];
+
+interface DumpSection {
+  readonly name: string;
+  readonly entry: string;
+  /** Entry fields with no bearing on load balancing. */
+  readonly other: readonly string[];
+}
+
+/** The `/config_dump` messages that hold clusters and endpoints, as `Any` in `field` of each entry. */
 const DUMP_SECTIONS: Readonly<
-  Record<
-    string,
-    | { other: readonly string[]; sections: readonly string[]; entry: string; field: string }
-    | undefined
-  >
+  Record<string, { other: readonly string[]; sections: readonly DumpSection[]; field: string }>
 > = {
   ClustersConfigDump: {
     other: ['version_info'],
-    sections: ['static_clusters', 'dynamic_active_clusters', 'dynamic_warming_clusters'],
-    entry: 'envoy.admin.v3.ClustersConfigDump.Entry',
     field: 'cluster',
+    sections: [
+      { name: 'static_clusters', entry: 'ClustersConfigDump.StaticCluster', other: STATIC_ENTRY },
+      ...['dynamic_active_clusters', 'dynamic_warming_clusters'].map((name) => ({
+        name,
+        entry: 'ClustersConfigDump.DynamicCluster',
+        other: DYNAMIC_ENTRY,
+      })),
+    ],
   },
   EndpointsConfigDump: {
     other: [],
-    sections: ['static_endpoint_configs', 'dynamic_endpoint_configs'],
-    entry: 'envoy.admin.v3.EndpointsConfigDump.Entry',
     field: 'endpoint_config',
+    sections: [
+      {
+        name: 'static_endpoint_configs',
+        entry: 'EndpointsConfigDump.StaticEndpointConfig',
+        other: STATIC_ENTRY,
+      },
+      {
+        name: 'dynamic_endpoint_configs',
+        entry: 'EndpointsConfigDump.DynamicEndpointConfig',
+        other: DYNAMIC_ENTRY,
+      },
+    ],
   },
 };
 
@@ -706,10 +728,10 @@ class DocumentReader {
       if (dump) {
         config.ignore(dump.other);
         for (const section of dump.sections) {
-          for (const entry of config.messages(section, dump.entry)) {
+          for (const entry of config.messages(section.name, `envoy.admin.v3.${section.entry}`)) {
             const resource = entry.message(dump.field, 'google.protobuf.Any');
             if (resource) this.#any(resource);
-            entry.ignore(['version_info', 'last_updated', 'error_state', 'client_status']);
+            entry.ignore(section.other);
             entry.finish();
           }
         }

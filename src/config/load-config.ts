@@ -22,7 +22,7 @@ import {
 import type { ClusterRead } from './read-cluster.js';
 import { readCluster, readConfigSourcePath } from './read-cluster.js';
 import type { ReadAssignment } from './read-endpoints.js';
-import { readAssignment } from './read-endpoints.js';
+import { readAssignment, readLocality } from './read-endpoints.js';
 import { readLayeredRuntime } from './runtime-layer.js';
 import type { SourceLimits } from './source.js';
 import { DEFAULT_SOURCE_LIMITS, parseSource } from './source.js';
@@ -612,14 +612,7 @@ class DocumentReader {
   bootstrap(r: MessageReader, dumped = false): void {
     const node = r.message('node', 'envoy.config.core.v3.Node');
     const locality = node?.message('locality', 'envoy.config.core.v3.Locality');
-    if (locality) {
-      this.#state.localLocality = Object.freeze({
-        region: locality.string('region') ?? '',
-        zone: locality.string('zone') ?? '',
-        subZone: locality.string('sub_zone') ?? '',
-      });
-      locality.finish();
-    }
+    if (locality) this.#state.localLocality = Object.freeze(readLocality(locality));
     node?.ignore([
       'id',
       'cluster',

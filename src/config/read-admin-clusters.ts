@@ -5,11 +5,12 @@
  * https://www.envoyproxy.io/docs/envoy/latest/operations/admin#get--clusters
  */
 import type { LocalityLbEndpointsInit } from '../model/cluster.js';
+import { UNSPECIFIED_LOCALITY } from '../model/locality.js';
 import { HEALTH_STATUSES } from '../model/health.js';
 import type { HealthStatus, HostHealthFlags } from '../model/health.js';
 import type { IssueList } from './issues.js';
 import type { MessageReader } from './proto-reader.js';
-import { hostAddress } from './read-endpoints.js';
+import { hostAddress, readLocality } from './read-endpoints.js';
 
 /** The observed hosts of one cluster, grouped by (priority, locality) in order of appearance. */
 export interface ObservedCluster {
@@ -79,9 +80,7 @@ export function readAdminClustersJson(r: MessageReader): ObservedCluster[] {
         hostname: hs.string('hostname') ?? '',
         weight: hs.uint('weight', { gte: 1 }) ?? 1,
         priority: hs.uint('priority') ?? 0,
-        region: locality?.string('region') ?? '',
-        zone: locality?.string('zone') ?? '',
-        subZone: locality?.string('sub_zone') ?? '',
+        ...(locality ? readLocality(locality) : UNSPECIFIED_LOCALITY),
         healthStatus,
         flags: {
           failedActiveHealthCheck: flag('failed_active_health_check'),

@@ -7,6 +7,7 @@
 import { HEALTH_STATUSES } from '../model/health.js';
 import type { HealthStatus } from '../model/health.js';
 import type { LocalityLbEndpointsInit } from '../model/cluster.js';
+import type { Locality } from '../model/locality.js';
 import type { MessageReader } from './proto-reader.js';
 import { validateDropOverloads } from './validate-unmodelled.js';
 
@@ -38,20 +39,24 @@ export function hostAddress(ip: string, port: number): string {
   return ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`;
 }
 
+/** A `core.v3.Locality`, absent parts empty; the reader is finished. */
+export function readLocality(r: MessageReader): Locality {
+  const locality = {
+    region: r.string('region') ?? '',
+    zone: r.string('zone') ?? '',
+    subZone: r.string('sub_zone') ?? '',
+  };
+  r.finish();
+  return locality;
+}
+
 /** Reads a ClusterLoadAssignment; `r` is positioned on the message. */
 export function readAssignment(r: MessageReader, resolution: AddressResolution): ReadAssignment {
   const clusterName = r.string('cluster_name', { minLength: 1 });
   const endpoints: LocalityLbEndpointsInit[] = [];
   for (const group of r.messages('endpoints', 'envoy.config.endpoint.v3.LocalityLbEndpoints')) {
     const locality = group.message('locality', 'envoy.config.core.v3.Locality');
-    const loc = locality
-      ? {
-          region: locality.string('region') ?? '',
-          zone: locality.string('zone') ?? '',
-          subZone: locality.string('sub_zone') ?? '',
-        }
-      : undefined;
-    locality?.finish();
+    const loc = locality ? readLocality(locality) : undefined;
     const weight = group.uint('load_balancing_weight', { gte: 1 });
     const priority = group.uint('priority', { lte: 128 }) ?? 0;
     const hosts = group

@@ -136,26 +136,7 @@ function withHashing(policy: LbPolicyConfig, acc: Mutable): LbPolicyConfig {
 function readCommon(common: MessageReader, acc: Mutable): void {
   const panic = common.percent('healthy_panic_threshold');
   if (panic !== undefined) acc.healthyPanicThreshold = percentToInteger(panic);
-  if (common.has('zone_aware_lb_config') && common.has('locality_weighted_lb_config')) {
-    common.error(
-      'locality_weighted_lb_config',
-      'ONEOF_CONFLICT',
-      'only one of zone_aware_lb_config and locality_weighted_lb_config may be set (oneof locality_config_specifier)',
-    );
-  }
-  const zone = common.message(
-    'zone_aware_lb_config',
-    'envoy.config.cluster.v3.Cluster.CommonLbConfig.ZoneAwareLbConfig',
-  );
-  if (zone) readZoneAware(zone, acc);
-  const locality = common.message(
-    'locality_weighted_lb_config',
-    'envoy.config.cluster.v3.Cluster.CommonLbConfig.LocalityWeightedLbConfig',
-  );
-  if (locality) {
-    acc.localityWeightedLb = true;
-    locality.finish();
-  }
+  readLocalityChoice(common, 'envoy.config.cluster.v3.Cluster.CommonLbConfig', acc);
   const hashing = common.message(
     'consistent_hashing_lb_config',
     'envoy.config.cluster.v3.Cluster.CommonLbConfig.ConsistentHashingLbConfig',
@@ -458,6 +439,31 @@ function readTyped(
   return chosen;
 }
 
+/**
+ * The oneof `locality_config_specifier` (`zone_aware_lb_config` | `locality_weighted_lb_config`),
+ * in CommonLbConfig or in a typed policy's LocalityLbConfig (`owner` names the message type).
+ */
+function readLocalityChoice(r: MessageReader, owner: string, acc: Mutable): void {
+  if (r.has('zone_aware_lb_config') && r.has('locality_weighted_lb_config')) {
+    r.error(
+      'locality_weighted_lb_config',
+      'ONEOF_CONFLICT',
+      'only one of zone_aware_lb_config and locality_weighted_lb_config may be set (oneof locality_config_specifier)',
+    );
+  }
+  const zone = r.message('zone_aware_lb_config', `${owner}.ZoneAwareLbConfig`);
+  if (zone) readZoneAware(zone, acc);
+  readLocalityWeighted(r, `${owner}.LocalityWeightedLbConfig`, acc);
+}
+
+/** `locality_weighted_lb_config`: an empty message whose presence turns the mode on. */
+function readLocalityWeighted(r: MessageReader, type: string, acc: Mutable): void {
+  const weighted = r.message('locality_weighted_lb_config', type);
+  if (!weighted) return;
+  acc.localityWeightedLb = true;
+  weighted.finish();
+}
+
 function readLocalityLbConfig(r: MessageReader, acc: Mutable): void {
   const locality = r.message(
     'locality_lb_config',
@@ -466,23 +472,8 @@ function readLocalityLbConfig(r: MessageReader, acc: Mutable): void {
   if (!locality) return;
   if (!locality.has('zone_aware_lb_config') && !locality.has('locality_weighted_lb_config')) {
     locality.error('locality_config_specifier', 'PGV_REQUIRED', 'value is required');
-  } else if (locality.has('zone_aware_lb_config') && locality.has('locality_weighted_lb_config')) {
-    locality.error(
-      'locality_weighted_lb_config',
-      'ONEOF_CONFLICT',
-      'only one of zone_aware_lb_config and locality_weighted_lb_config may be set (oneof locality_config_specifier)',
-    );
   }
-  const zone = locality.message('zone_aware_lb_config', 'LocalityLbConfig.ZoneAwareLbConfig');
-  if (zone) readZoneAware(zone, acc);
-  const weighted = locality.message(
-    'locality_weighted_lb_config',
-    'LocalityLbConfig.LocalityWeightedLbConfig',
-  );
-  if (weighted) {
-    acc.localityWeightedLb = true;
-    weighted.finish();
-  }
+  readLocalityChoice(locality, 'LocalityLbConfig', acc);
   locality.finish();
 }
 
@@ -506,11 +497,7 @@ function readTypedConfig(r: MessageReader, type: string, acc: Mutable): LbPolicy
     case 'maglev.v3.Maglev': {
       const hashing = r.message('consistent_hashing_lb_config', 'ConsistentHashingLbConfig');
       if (hashing) readConsistentHashing(hashing, acc);
-      const locality = r.message('locality_weighted_lb_config', 'LocalityWeightedLbConfig');
-      if (locality) {
-        acc.localityWeightedLb = true;
-        locality.finish();
-      }
+      readLocalityWeighted(r, 'LocalityWeightedLbConfig', acc);
       if (type === 'maglev.v3.Maglev') return readMaglev(r, true);
       // The deprecated top-level fields count only without consistent_hashing_lb_config.
       const hostname = r.bool('use_hostname_for_hashing');

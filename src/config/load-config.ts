@@ -177,20 +177,22 @@ export function loadConfig(
     ) {
       continue;
     }
-    const at = `${c.path === '' ? '' : `${c.path}.`}eds_cluster_config.eds_config`;
+    const at = fieldOf(c, 'eds_cluster_config.eds_config');
     const file = readReference(c.edsPath, c.file, at, options, state);
     if (file === undefined) continue;
     state.edsFileOf.set(c, file);
     const inFile = state.assignments.filter((a) => a.file === file);
     if (!inFile.some((a) => a.clusterName === c.edsServiceName)) {
       state.edsMismatch.add(c);
-      state.issues.push({
-        severity: 'error',
-        code: 'EDS_CLUSTER_MISMATCH',
-        path: at,
-        message: `Unexpected EDS cluster (expecting ${c.edsServiceName}): ${inFile.map((a) => a.clusterName ?? '').join(', ') || '(no assignment)'}`,
-        ...(c.file === undefined ? {} : { file: c.file }),
-      });
+      state.issues.push(
+        clusterIssue(
+          c,
+          'error',
+          'EDS_CLUSTER_MISMATCH',
+          'eds_cluster_config.eds_config',
+          `Unexpected EDS cluster (expecting ${c.edsServiceName}): ${inFile.map((a) => a.clusterName ?? '').join(', ') || '(no assignment)'}`,
+        ),
+      );
     }
   }
   return buildModels(state, options);
@@ -239,13 +241,15 @@ function buildModels(state: LoadState, options: LoadOptions): LoadResult {
       continue;
     }
     if (c.discovery === 'EDS' && !own && !state.edsMismatch.has(c)) {
-      all.push({
-        severity: 'warning',
-        code: 'EDS_ASSIGNMENT_MISSING',
-        ...(c.file === undefined ? {} : { file: c.file }),
-        path: `${c.path === '' ? '' : `${c.path}.`}eds_cluster_config`,
-        message: `no ClusterLoadAssignment named '${c.edsServiceName}' was given: the cluster has no endpoints`,
-      });
+      all.push(
+        clusterIssue(
+          c,
+          'warning',
+          'EDS_ASSIGNMENT_MISSING',
+          'eds_cluster_config',
+          `no ClusterLoadAssignment named '${c.edsServiceName}' was given: the cluster has no endpoints`,
+        ),
+      );
     }
     checkWeightSums(c, own, all);
     checkEndpointShape(c, own, state.localClusterName === c.name, all);
@@ -306,6 +310,28 @@ function buildModels(state: LoadState, options: LoadOptions): LoadResult {
 
 const UINT32_MAX = 4294967295;
 
+/** The path of a field of a loaded cluster. */
+function fieldOf(c: ClusterRead, field: string): string {
+  return c.path === '' ? field : `${c.path}.${field}`;
+}
+
+/** An issue about one field of a loaded cluster, in the cluster's own file. */
+function clusterIssue(
+  c: ClusterRead,
+  severity: ConfigIssue['severity'],
+  code: string,
+  field: string,
+  message: string,
+): ConfigIssue {
+  return {
+    severity,
+    code,
+    path: fieldOf(c, field),
+    message,
+    ...(c.file === undefined ? {} : { file: c.file }),
+  };
+}
+
 /**
  * Σ host weights and Σ locality weights per priority must fit in uint32. Envoy rejects larger
  * sums for ring hash and Maglev; the proto comments require the bound for every policy, so the
@@ -326,13 +352,15 @@ function checkWeightSums(
   const report = (sums: Map<number, number>, text: string): void => {
     for (const [priority, sum] of sums) {
       if (sum <= UINT32_MAX) continue;
-      all.push({
-        severity: 'error',
-        code: 'WEIGHT_SUM_OVERFLOW',
-        ...(c.file === undefined ? {} : { file: c.file }),
-        path: `${c.path === '' ? '' : `${c.path}.`}load_assignment`,
-        message: `${text} exceeds ${UINT32_MAX} (priority ${priority}, sum ${sum})`,
-      });
+      all.push(
+        clusterIssue(
+          c,
+          'error',
+          'WEIGHT_SUM_OVERFLOW',
+          'load_assignment',
+          `${text} exceeds ${UINT32_MAX} (priority ${priority}, sum ${sum})`,
+        ),
+      );
     }
   };
   report(hostSums, 'The sum of weights of all upstream hosts in a locality');
@@ -351,10 +379,8 @@ function checkEndpointShape(
   all: ConfigIssue[],
 ): void {
   const groups = own?.endpoints ?? [];
-  const path = `${c.path === '' ? '' : `${c.path}.`}load_assignment.endpoints`;
-  const file = c.file === undefined ? {} : { file: c.file };
   const warn = (code: string, message: string): void => {
-    all.push({ severity: 'warning', code, path, message, ...file });
+    all.push(clusterIssue(c, 'warning', code, 'load_assignment.endpoints', message));
   };
   const priorities = new Set(groups.map((g) => g.priority ?? 0));
   const max = Math.max(-1, ...priorities);
@@ -370,13 +396,15 @@ function checkEndpointShape(
     );
   }
   if (isLocal && max > 0) {
-    all.push({
-      severity: 'error',
-      code: 'LOCAL_CLUSTER_PRIORITY',
-      path,
-      message: `Unexpected non-zero priority for local cluster '${c.name}'.`,
-      ...file,
-    });
+    all.push(
+      clusterIssue(
+        c,
+        'error',
+        'LOCAL_CLUSTER_PRIORITY',
+        'load_assignment.endpoints',
+        `Unexpected non-zero priority for local cluster '${c.name}'.`,
+      ),
+    );
   }
   const seen = new Set<string>();
   for (const g of groups) {

@@ -10,7 +10,7 @@ import { HEALTH_STATUSES } from '../model/health.js';
 import type { HealthStatus, HostHealthFlags } from '../model/health.js';
 import type { IssueList } from './issues.js';
 import type { MessageReader } from './proto-reader.js';
-import { hostAddress, readLocality } from './read-endpoints.js';
+import { MAX_PRIORITY, hostAddress, readLocality } from './read-endpoints.js';
 
 /** The observed hosts of one cluster, grouped by (priority, locality) in order of appearance. */
 export interface ObservedCluster {
@@ -79,7 +79,7 @@ export function readAdminClustersJson(r: MessageReader): ObservedCluster[] {
         address: hostAddress(ip, port),
         hostname: hs.string('hostname') ?? '',
         weight: hs.uint('weight', { gte: 1 }) ?? 1,
-        priority: hs.uint('priority') ?? 0,
+        priority: validPriority(hs.uint('priority', { lte: MAX_PRIORITY }) ?? 0),
         ...(locality ? readLocality(locality) : UNSPECIFIED_LOCALITY),
         healthStatus,
         flags: {
@@ -95,6 +95,11 @@ export function readAdminClustersJson(r: MessageReader): ObservedCluster[] {
     out.push(group(name, status.path, hosts));
   }
   return out;
+}
+
+/** A priority Envoy can have (0–128); anything else reads as 0, next to an error. */
+function validPriority(n: number): number {
+  return Number.isInteger(n) && n >= 0 && n <= MAX_PRIORITY ? n : 0;
 }
 
 /** Recognises the plain-text `/clusters` format: `name::…::…` lines. */
@@ -144,7 +149,13 @@ export function readAdminClustersText(text: string, issues: IssueList): Observed
         host.weight = Math.max(1, Number(value) || 1);
         break;
       case 'priority':
-        host.priority = Number(value) || 0;
+        host.priority = validPriority(Number(value));
+        if (host.priority !== Number(value)) {
+          issues.error('BAD_CLUSTERS_LINE', '', `priority must be 0 to ${MAX_PRIORITY}: ${line}`, {
+            line: index + 1,
+            column: 1,
+          });
+        }
         break;
       case 'region':
       case 'zone':

@@ -98,7 +98,10 @@ const NO_LB_EFFECT = [
 /** Reads one Cluster message; every problem goes to the reader's issue list. */
 export function readCluster(r: MessageReader, options: ReadClusterOptions): ClusterRead {
   const name = r.string('name', { minLength: 1 }) ?? '';
-  if (r.has('cluster_type')) {
+  const customType = r.has('cluster_type')
+    ? String((r.raw('cluster_type') as { name?: unknown } | undefined)?.name ?? '')
+    : undefined;
+  if (customType !== undefined) {
     if (r.has('type')) {
       r.error(
         'cluster_type',
@@ -132,6 +135,14 @@ export function readCluster(r: MessageReader, options: ReadClusterOptions): Clus
   }
   r.positiveDuration('connect_timeout');
   const lb = readLbPolicy(r, name);
+  if (lb.commonHostnameHashing && discovery !== 'STRICT_DNS') {
+    const clusterType = customType ?? `envoy.cluster.${discovery.toLowerCase()}`;
+    r.error(
+      'common_lb_config',
+      'ENVOY_HOSTNAME_HASHING',
+      `Cannot use hostname for consistent hashing loadbalancing for cluster of type: '${clusterType}'`,
+    );
+  }
   checkSubsetCombinations(r);
   const resolution = {
     mode:
@@ -233,8 +244,14 @@ const HEALTH_AS_GIVEN = 'previews use the health given in the config or on the c
  * with an `unsupported_field` warning saying what a preview assumes instead.
  */
 function checkUnmodelled(r: MessageReader, lb: ReadLbPolicy, name: string): void {
-  for (const check of r.messages('health_checks', 'envoy.config.core.v3.HealthCheck')) {
-    validateHealthCheck(check);
+  const checks = r.messages('health_checks', 'envoy.config.core.v3.HealthCheck');
+  for (const check of checks) validateHealthCheck(check);
+  if (checks.length > 1) {
+    r.error(
+      'health_checks',
+      'ENVOY_MULTIPLE_HEALTH_CHECKS',
+      'Multiple health checks not supported',
+    );
   }
   r.unsupported(['health_checks'], HEALTH_AS_GIVEN);
   const outlier = r.message('outlier_detection', 'envoy.config.cluster.v3.OutlierDetection');

@@ -39,6 +39,9 @@ export function hostAddress(ip: string, port: number): string {
   return ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`;
 }
 
+/** Highest endpoint priority (PGV `lte: 128` on LocalityLbEndpoints.priority). */
+export const MAX_PRIORITY = 128;
+
 /** A `core.v3.Locality`, absent parts empty; the reader is finished. */
 export function readLocality(r: MessageReader): Locality {
   const locality = {
@@ -58,7 +61,9 @@ export function readAssignment(r: MessageReader, resolution: AddressResolution):
     const locality = group.message('locality', 'envoy.config.core.v3.Locality');
     const loc = locality ? readLocality(locality) : undefined;
     const weight = group.uint('load_balancing_weight', { gte: 1 });
-    const priority = group.uint('priority', { lte: 128 }) ?? 0;
+    const rawPriority = group.uint('priority', { lte: MAX_PRIORITY }) ?? 0;
+    // Past the bound the cluster is rejected; 0 keeps later checks from sizing by the bad value.
+    const priority = rawPriority <= MAX_PRIORITY ? rawPriority : 0;
     const hosts = group
       .messages('lb_endpoints', 'envoy.config.endpoint.v3.LbEndpoint')
       .flatMap((lb) => {

@@ -53,6 +53,8 @@ function percentToInteger(percent: number): number {
 export interface ReadLbPolicy {
   readonly policy: LbPolicyConfig;
   readonly common: CommonLbConfig;
+  /** `common_lb_config.consistent_hashing_lb_config.use_hostname_for_hashing` is true. */
+  readonly commonHostnameHashing: boolean;
 }
 
 interface Mutable {
@@ -61,6 +63,7 @@ interface Mutable {
   zoneAware?: Partial<ZoneAwareLbConfig>;
   useHostnameForHashing?: boolean;
   hashBalanceFactor?: number;
+  commonHostnameHashing?: boolean;
 }
 
 /** Reads the LB policy of a cluster message (the fields it reads are marked used). */
@@ -107,7 +110,11 @@ export function readLbPolicy(cluster: MessageReader, clusterName: string): ReadL
   const legacy = readLegacyConfigs(cluster, lbPolicy);
   policy ??= legacy;
   common?.finish();
-  return { policy: withHashing(policy ?? roundRobinConfig(), acc), common: commonOf(acc) };
+  return {
+    policy: withHashing(policy ?? roundRobinConfig(), acc),
+    common: commonOf(acc),
+    commonHostnameHashing: acc.commonHostnameHashing === true,
+  };
 }
 
 function commonOf(acc: Mutable): CommonLbConfig {
@@ -141,7 +148,10 @@ function readCommon(common: MessageReader, acc: Mutable): void {
     'consistent_hashing_lb_config',
     'envoy.config.cluster.v3.Cluster.CommonLbConfig.ConsistentHashingLbConfig',
   );
-  if (hashing) readConsistentHashing(hashing, acc);
+  if (hashing) {
+    readConsistentHashing(hashing, acc);
+    acc.commonHostnameHashing = acc.useHostnameForHashing === true;
+  }
   const overrides = common.message('override_host_status', 'envoy.config.core.v3.HealthStatusSet');
   overrides?.enumValues('statuses', HEALTH_STATUSES, true);
   overrides?.finish();

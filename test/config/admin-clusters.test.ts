@@ -51,6 +51,14 @@ v6::[::1]:8080::zone::b
     expect(ps.hostSets[0].healthy.length).toBe(1);
   });
 
+  it('rejects a priority Envoy cannot have, instead of building billions of priorities', () => {
+    const r = loadConfig({
+      text: 'c::10.0.0.1:80::priority::4000000000\nc::10.0.0.1:80::weight::1\n',
+    });
+    expect(r.ok).toBe(false);
+    expect(r.issues[0]).toMatchObject({ code: 'BAD_CLUSTERS_LINE', line: 1 });
+  });
+
   it('reads ?format=json with mixed camelCase and snake_case, and overlays a config’s LB policy', () => {
     const json = {
       clusterStatuses: [

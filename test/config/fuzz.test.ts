@@ -362,18 +362,28 @@ const unmodelledArb: Arbitrary<Obj> = fc.record(
         healthy_threshold: fc.integer({ min: 1, max: 5 }),
         tcp_health_check: fc.constant({}),
       }),
-      { minLength: 1, maxLength: 2 },
+      { minLength: 1, maxLength: 1 },
     ),
   },
   { requiredKeys: [] },
 );
+
+/**
+ * Hostname hashing anywhere in the LB fields. Envoy allows it in common_lb_config only on
+ * STRICT_DNS clusters, whose hosts are named by their address; generated clusters that hash by
+ * hostname are STRICT_DNS whatever the style, so the round trip (which writes the legacy style)
+ * gives the same hostnames.
+ */
+function hostnameHashing(lb: Obj): boolean {
+  return JSON.stringify(lb).includes('"use_hostname_for_hashing":true');
+}
 
 const clusterArb: Arbitrary<Obj> = nameArb.chain((name) =>
   fc
     .tuple(fc.oneof(legacyArb, typedArb), assignmentArb(name), unmodelledArb)
     .map(([lb, load_assignment, unmodelled]): Obj => ({
       name,
-      type: 'STATIC',
+      type: hostnameHashing(lb) ? 'STRICT_DNS' : 'STATIC',
       connect_timeout: '0.25s',
       ...lb,
       load_assignment,
@@ -545,6 +555,12 @@ function clusterOf(c: ClusterModel): Obj {
               : {};
     return {
       ...base,
+      ...(p.policy !== 'ROUND_ROBIN' &&
+      p.policy !== 'LEAST_REQUEST' &&
+      p.policy !== 'RANDOM' &&
+      p.useHostnameForHashing
+        ? { type: 'STRICT_DNS' }
+        : {}),
       lb_policy: p.policy,
       ...config,
       common_lb_config: {

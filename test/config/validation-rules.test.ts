@@ -300,6 +300,31 @@ const ROWS: readonly Row[] = [
     ],
   },
   {
+    rule: 'hostname hashing in common_lb_config needs a STRICT_DNS cluster',
+    text: cluster(
+      'lb_policy: RING_HASH\ncommon_lb_config: {consistent_hashing_lb_config: {use_hostname_for_hashing: true}}',
+    ),
+    issues: ['error ENVOY_HOSTNAME_HASHING common_lb_config'],
+    message:
+      "Cannot use hostname for consistent hashing loadbalancing for cluster of type: 'envoy.cluster.static'",
+  },
+  {
+    rule: 'one health check per cluster',
+    text: cluster(
+      'health_checks: [{timeout: 1s, interval: 1s, unhealthy_threshold: 1, healthy_threshold: 1, tcp_health_check: {}}, {timeout: 1s, interval: 1s, unhealthy_threshold: 1, healthy_threshold: 1, tcp_health_check: {}}]',
+    ),
+    issues: [
+      'error ENVOY_MULTIPLE_HEALTH_CHECKS health_checks',
+      'warning unsupported_field health_checks',
+    ],
+    message: 'Multiple health checks not supported',
+  },
+  {
+    rule: 'priority ≤ 128, and a huge one is a clear error, not a crash',
+    text: cluster('').replace('  - lb_endpoints:', '  - priority: 4000000000\n    lb_endpoints:'),
+    issues: ['error PGV_LTE load_assignment.endpoints[0].priority'],
+  },
+  {
     rule: 'a YAML merge key is named as written, with a hint',
     text: 'static_resources:\n  clusters:\n  - &base {name: a, type: STATIC, connect_timeout: 1s}\n  - <<: *base\n    name: b\n',
     issues: ['error UNKNOWN_FIELD static_resources.clusters[1].<<'],

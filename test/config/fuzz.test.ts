@@ -15,7 +15,7 @@ import fc from 'fast-check';
 import type { Arbitrary } from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { HEALTH_STATUSES, loadConfig } from '../../src/index.js';
+import { HEALTH_STATUSES, buildPrioritySet, loadConfig } from '../../src/index.js';
 import type { ClusterModel, LbPolicyConfig, LoadOptions, LoadResult } from '../../src/index.js';
 import { fcParams } from '../property/arbitraries.js';
 
@@ -829,6 +829,9 @@ function expectWellFormed(c: ClusterModel): void {
       expect(h.priority).toBe(g.priority);
     }
   }
+  // The model is usable as it is: its host sets build.
+  const hostCount = c.endpoints.reduce((n, g) => n + g.hosts.length, 0);
+  expect(buildPrioritySet(c).hosts.length).toBe(hostCount);
 }
 
 // ---------------------------------------------------------------------------------------------

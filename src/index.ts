@@ -149,6 +149,22 @@ export {
 export type { IdentifiedTable, KeyMovement } from './analysis/key-movement.js';
 export { keyMovement } from './analysis/key-movement.js';
 export type { Spread } from './analysis/spread.js';
+export type { Scenario, ScenarioOptions } from './analysis/scenario.js';
+export { resolveScenario, scenarioBalancer } from './analysis/scenario.js';
+export type { WhatIf } from './analysis/what-if.js';
+export { applyWhatIf } from './analysis/what-if.js';
+export type {
+  Preview,
+  PreviewHost,
+  PreviewLocality,
+  PreviewOptions,
+  PreviewPriority,
+  PreviewTable,
+  PreviewZoneRouting,
+} from './analysis/preview.js';
+export { preview, previewScenario } from './analysis/preview.js';
+export type { SampleOptions, SampleResult } from './analysis/sample.js';
+export { sample } from './analysis/sample.js';
 export { spread } from './analysis/spread.js';
 
 export type { ConfigIssue, IssueSeverity, SourcePosition } from './config/issues.js';

@@ -19,6 +19,7 @@ import {
   slowStartConfig,
 } from '../../src/index.js';
 import type {
+  ClusterModel,
   CommonLbConfig,
   LbPolicyConfig,
   LoadBalancer,
@@ -244,9 +245,9 @@ export function scenarioPrioritySet(s: LbScenario, cluster: ClusterSpec = s.clus
   );
 }
 
-/** The local cluster (this Envoy fleet) of a zone-aware scenario. */
-export function localPrioritySet(z: ZoneAwareSpec): PrioritySet {
-  const model = createCluster({
+/** The local cluster model (this Envoy fleet) of a zone-aware scenario. */
+export function localClusterModel(z: ZoneAwareSpec): ClusterModel {
+  return createCluster({
     name: 'local',
     endpoints: z.local.map((e, li) => ({
       locality: { region: REGION, zone: e.zone },
@@ -259,7 +260,11 @@ export function localPrioritySet(z: ZoneAwareSpec): PrioritySet {
       ],
     })),
   });
-  return buildPrioritySet(model, {
+}
+
+/** The local cluster's priority set, seen from this Envoy's zone. */
+export function localPrioritySet(z: ZoneAwareSpec): PrioritySet {
+  return buildPrioritySet(localClusterModel(z), {
     localLocality: locality({ region: REGION, zone: z.localZone }),
   });
 }

@@ -53,6 +53,16 @@ export abstract class EdfLoadBalancer extends ZoneAwareLoadBalancer {
   /** Unweighted preconnect peek inside a source; -1 when none. */
   protected abstract unweightedHostPeek(source: number, hosts: Int32Array): number;
 
+  /** Whether picks among these hosts go through the EDF scheduler rather than the unweighted pick. */
+  usesScheduler(hosts: Int32Array): boolean {
+    return hosts.length > 1 && this.needsScheduler(hosts);
+  }
+
+  /** The weight a host is scheduled with now (policy weight × slow-start factor). */
+  schedulingWeight(host: number): number {
+    return this.hostWeight(host);
+  }
+
   /** Whether a source's hosts need the EDF scheduler. */
   protected needsScheduler(hosts: Int32Array): boolean {
     if (this.isSlowStartActive()) return true;
@@ -66,10 +76,9 @@ export abstract class EdfLoadBalancer extends ZoneAwareLoadBalancer {
     for (const p of priorities) {
       for (const source of this.sourcesOf(p)) {
         const hosts = this.sourceHosts[source];
-        const weighted = hosts.length > 1 && this.needsScheduler(hosts);
         this.#schedulerByKey.set(
           this.sourceKeys[source],
-          weighted
+          this.usesScheduler(hosts)
             ? EdfScheduler.createWithPicks(hosts, this.weightOf, this.seedHi, this.seedLo)
             : null,
         );

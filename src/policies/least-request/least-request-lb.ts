@@ -30,7 +30,8 @@ export class LeastRequestLoadBalancer extends EdfLoadBalancer {
   /** Configuration the balancer had to adjust, in words. */
   readonly warnings: string[] = [];
   readonly #config: LeastRequestConfig;
-  readonly #choiceCount: number;
+  /** Hosts sampled per unweighted N_CHOICES pick (`choice_count`, capped at MAX_CHOICE_COUNT). */
+  readonly choiceCount: number;
   readonly #bias: number;
 
   constructor(
@@ -41,7 +42,7 @@ export class LeastRequestLoadBalancer extends EdfLoadBalancer {
   ) {
     super(prioritySet, common, config.slowStart, options);
     this.#config = config;
-    this.#choiceCount = Math.min(Math.max(config.choiceCount, 1), MAX_CHOICE_COUNT);
+    this.choiceCount = Math.min(Math.max(config.choiceCount, 1), MAX_CHOICE_COUNT);
     if (config.choiceCount > MAX_CHOICE_COUNT) {
       this.warnings.push(
         `choice_count ${config.choiceCount} sampled as ${MAX_CHOICE_COUNT} per pick`,
@@ -58,6 +59,11 @@ export class LeastRequestLoadBalancer extends EdfLoadBalancer {
         Array.from(options.activeRequests).slice(0, this.activeRequests.length),
       );
     this.initialize();
+  }
+
+  /** `selection_method` of the unweighted path; default N_CHOICES. */
+  get selectionMethod(): LeastRequestConfig['selectionMethod'] {
+    return this.#config.selectionMethod;
   }
 
   /** Sets a host's active request count (takes effect at its next (re)insertion or sample). */
@@ -107,7 +113,7 @@ export class LeastRequestLoadBalancer extends EdfLoadBalancer {
   #nChoices(hosts: Int32Array): number {
     const active = this.activeRequests;
     let candidate = -1;
-    for (let i = 0; i < this.#choiceCount; i++) {
+    for (let i = 0; i < this.choiceCount; i++) {
       this.rng.next();
       const sampled = hosts[modU64(this.rng.hi, this.rng.lo, hosts.length)];
       if (candidate < 0 || active[sampled] < active[candidate]) candidate = sampled;

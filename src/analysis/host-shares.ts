@@ -1,0 +1,82 @@
+/**
+ * How a non-hashing policy splits the requests that reach one host source, in closed form:
+ *
+ * - EDF (round robin or least request with differing weights, slow start, or a forced
+ *   `active_request_bias`): exactly proportional to the scheduling weight — weight × slow-start
+ *   factor, divided by (active + 1)^bias for least request — over every Σw window;
+ * - unweighted round robin: 1/n each;
+ * - N_CHOICES (P2C): k samples with replacement keep the first with strictly fewest active
+ *   requests. With L hosts below a host's count and E hosts at it, that host wins with
+ *   (((n − L)/n)^k − ((n − L − E)/n)^k) / E;
+ * - FULL_SCAN: uniform among the hosts with the fewest active requests (reservoir sampling);
+ * - random: `hash % n` with the same 64-bit draw that chose the priority. With g = gcd(n, 100),
+ *   r mod g is fixed by r mod 100, so within a priority range A host i gets
+ *   (g/n) × |{a ∈ A : a ≡ i (mod g)}| / |A| — not always 1/n.
+ *
+ * Worked example (P2C, active [0, 1, 1], k = 2): host 0 wins 1 − (2/3)² = 5/9, hosts 1 and 2 2/9 each.
+ */
+import type { ZoneAwareLoadBalancerOf } from '../policies/create-load-balancer.js';
+import { EdfLoadBalancer } from '../policies/common/edf-lb.js';
+import { LeastRequestLoadBalancer } from '../policies/least-request/least-request-lb.js';
+import type { PriorityRange } from './priority-ranges.js';
+
+/** Share of each host of `hosts` (same order) among the picks that use this source. */
+export function hostShares(
+  lb: ZoneAwareLoadBalancerOf,
+  hosts: Int32Array,
+  range: PriorityRange,
+): Float64Array {
+  const n = hosts.length;
+  if (n === 0) return new Float64Array(0);
+  if (lb instanceof EdfLoadBalancer && lb.usesScheduler(hosts)) {
+    return normalized(Float64Array.from(hosts, (h) => lb.schedulingWeight(h)));
+  }
+  if (lb instanceof LeastRequestLoadBalancer) {
+    const active = Float64Array.from(hosts, (h) => lb.activeRequests[h]);
+    return lb.selectionMethod === 'FULL_SCAN'
+      ? fewestActiveShares(active)
+      : nChoicesShares(active, lb.choiceCount);
+  }
+  if (lb instanceof EdfLoadBalancer) return new Float64Array(n).fill(1 / n);
+  return moduloShares(n, range);
+}
+
+function normalized(weights: Float64Array): Float64Array {
+  const total = weights.reduce((s, w) => s + w, 0);
+  return weights.map((w) => w / total);
+}
+
+/** P2C with `k` samples with replacement, ties to the first sampled. */
+export function nChoicesShares(active: Float64Array, k: number): Float64Array {
+  const n = active.length;
+  return active.map((a) => {
+    let below = 0;
+    let equal = 0;
+    for (const b of active) {
+      if (b < a) below++;
+      else if (b === a) equal++;
+    }
+    return (((n - below) / n) ** k - ((n - below - equal) / n) ** k) / equal;
+  });
+}
+
+/** Uniform among the minima. */
+function fewestActiveShares(active: Float64Array): Float64Array {
+  const min = Math.min(...active);
+  const ties = active.filter((a) => a === min).length;
+  return active.map((a) => (a === min ? 1 / ties : 0));
+}
+
+/** `hash % n` given that hash % 100 + 1 fell in the range. */
+export function moduloShares(n: number, range: PriorityRange): Float64Array {
+  const g = gcd(n, 100);
+  const residues = new Float64Array(g);
+  for (let a = range.from - 1; a < range.to; a++) residues[a % g]++;
+  const count = range.to - range.from + 1;
+  return Float64Array.from({ length: n }, (_, i) => (g / n) * (residues[i % g] / count));
+}
+
+function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
+}

@@ -163,6 +163,10 @@ export type {
   PreviewZoneRouting,
 } from './analysis/preview.js';
 export { preview, previewScenario } from './analysis/preview.js';
+export type { HostShareChange, PreviewDiff, PriorityChange } from './analysis/diff.js';
+export { diff } from './analysis/diff.js';
+export type { ExplainOptions, ExplainStep, Explanation } from './analysis/explain.js';
+export { explain } from './analysis/explain.js';
 export type { SampleOptions, SampleResult } from './analysis/sample.js';
 export { sample } from './analysis/sample.js';
 export { spread } from './analysis/spread.js';

@@ -28,6 +28,8 @@ import type { ZoneRoutingState } from '../snapshot/zone-routing.js';
 import { effectiveLocalityWeights } from '../snapshot/locality-weights.js';
 import { tableOwnership } from './hash-ownership.js';
 import { hostShares } from './host-shares.js';
+import type { IdentifiedTable } from './key-movement.js';
+import type { PriorityRange } from './priority-ranges.js';
 import { priorityRanges, rangeProbability } from './priority-ranges.js';
 import type { Scenario, ScenarioOptions } from './scenario.js';
 import { resolveScenario, scenarioBalancer } from './scenario.js';
@@ -141,6 +143,19 @@ export function preview(input: ClusterModel | LoadResult, options: PreviewOption
   return previewScenario(resolveScenario(input, options));
 }
 
+/** The hash space of a consistent-hashing preview: each priority's table and its x-ranges. */
+export interface PreviewKeySpace {
+  readonly tables: readonly IdentifiedTable[];
+  readonly ranges: readonly PriorityRange[];
+}
+
+const KEY_SPACES = new WeakMap<Preview, PreviewKeySpace>();
+
+/** The tables behind a consistent-hashing preview (for key movement); undefined for other policies. */
+export function previewKeySpace(p: Preview): PreviewKeySpace | undefined {
+  return KEY_SPACES.get(p);
+}
+
 /** The exact traffic split of a resolved scenario. */
 export function previewScenario(scenario: Scenario): Preview {
   const lb = scenarioBalancer(scenario);
@@ -150,7 +165,15 @@ export function previewScenario(scenario: Scenario): Preview {
     'tables' in lb
       ? hashingShares(lb, scenario, notes)
       : zoneAwareShares(lb, scenario, hostCount, notes);
-  return assemble(scenario, lb, split, notes);
+  const result = assemble(scenario, lb, split, notes);
+  if ('tables' in lb) {
+    const ids = scenario.prioritySet.hosts.map((h) => h.address);
+    KEY_SPACES.set(result, {
+      tables: lb.tables.map((table) => ({ table, ids })),
+      ranges: priorityRanges(lb.priorityLoad),
+    });
+  }
+  return result;
 }
 
 interface Split {

@@ -38,6 +38,7 @@ export interface ScenarioOptions {
 /** A cluster with everything its balancer depends on, resolved. */
 export interface Scenario {
   readonly cluster: ClusterModel;
+  readonly localLocality: Locality | undefined;
   readonly prioritySet: PrioritySet;
   readonly localPrioritySet: PrioritySet | null;
   readonly runtime: RuntimeValues;
@@ -70,12 +71,20 @@ export function resolveScenario(
   }
   return {
     cluster,
+    localLocality,
     prioritySet,
     localPrioritySet: localCluster ? buildPrioritySet(localCluster, { localLocality }) : null,
     runtime: { ...(loaded?.runtime ?? {}), ...(options.runtime ?? {}) },
     activeRequests: Float64Array.from(prioritySet.hosts, (h) => active[h.address] ?? 0),
     nowMs: options.nowMs ?? 0,
   };
+}
+
+/** The scenario with further what-if changes to its cluster (hosts keep their indices). */
+export function changeScenario(scenario: Scenario, whatIf: WhatIf): Scenario {
+  const cluster = applyWhatIf(scenario.cluster, whatIf);
+  const prioritySet = buildPrioritySet(cluster, { localLocality: scenario.localLocality });
+  return { ...scenario, cluster, prioritySet };
 }
 
 function pickCluster(loaded: LoadResult, name: string | undefined): ClusterModel {

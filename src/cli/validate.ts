@@ -3,12 +3,10 @@
  * `× message` / `  → at path (line L, col C)` — or, with `--json`, exactly one JSON object
  * `{ok, issues[]}` on stdout. Exit status 1 when any issue is an error.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join } from 'node:path';
 import { formatIssue } from '../config/issues.js';
 import type { ConfigIssue } from '../config/issues.js';
-import type { ConfigFileReader, ConfigInput, LoadOptions } from '../config/load-config.js';
-import { loadConfig } from '../config/load-config.js';
+import type { LoadOptions } from '../config/load-config.js';
+import { loadFiles } from './load-files.js';
 
 export interface ValidateOptions {
   readonly json: boolean;
@@ -26,50 +24,13 @@ function jsonIssue(issue: ConfigIssue): Record<string, unknown> {
   };
 }
 
-/**
- * Reads a file a config references: the path as written, else relative to the referencing file,
- * else its base name beside the referencing file (an Envoy container path such as
- * `/var/lib/envoy/cds.yaml` next to a bootstrap checked out locally).
- */
-export const readReferencedFile: ConfigFileReader = (path, from) => {
-  const base = from === undefined ? '.' : dirname(from);
-  const candidates = [
-    path,
-    ...(isAbsolute(path) ? [] : [join(base, path)]),
-    join(base, basename(path)),
-  ];
-  const found = candidates.find((c) => existsSync(c));
-  return found === undefined ? undefined : { text: readFileSync(found, 'utf8'), file: found };
-};
-
 /** Runs the command; returns the exit status. */
 export function validate(
   files: readonly string[],
   options: ValidateOptions,
   out: (text: string) => void,
 ): number {
-  const inputs: ConfigInput[] = [];
-  const readIssues: ConfigIssue[] = [];
-  for (const file of files) {
-    try {
-      inputs.push({ text: readFileSync(file, 'utf8'), file });
-    } catch (error) {
-      const reason =
-        error instanceof Error && 'code' in error
-          ? String((error as NodeJS.ErrnoException).code)
-          : 'unreadable';
-      readIssues.push({
-        severity: 'error',
-        code: 'FILE_UNREADABLE',
-        path: '',
-        message: `cannot read ${file} (${reason})`,
-        file,
-      });
-    }
-  }
-  const result = loadConfig(inputs, { readFile: readReferencedFile, ...options.load });
-  const issues = [...readIssues, ...result.issues];
-  const ok = !issues.some((i) => i.severity === 'error');
+  const { result, issues, ok } = loadFiles(files, options.load);
   if (options.json) {
     out(`${JSON.stringify({ ok, issues: issues.map(jsonIssue) })}\n`);
   } else {

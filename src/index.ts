@@ -163,6 +163,8 @@ export type {
   PreviewZoneRouting,
 } from './analysis/preview.js';
 export { preview, previewScenario } from './analysis/preview.js';
+export type { SpillStep } from './analysis/priority-spill.js';
+export { prioritySpill } from './analysis/priority-spill.js';
 export type { HostShareChange, PreviewDiff, PriorityChange } from './analysis/diff.js';
 export { diff } from './analysis/diff.js';
 export type { ExplainOptions, ExplainStep, Explanation } from './analysis/explain.js';
@@ -170,6 +172,17 @@ export { explain } from './analysis/explain.js';
 export type { SampleOptions, SampleResult } from './analysis/sample.js';
 export { sample } from './analysis/sample.js';
 export { spread } from './analysis/spread.js';
+
+export {
+  formatDiff,
+  formatExplanation,
+  formatPreview,
+  formatSample,
+  hostHealthLabel,
+  previewJson,
+} from './report/format-preview.js';
+export type { VegaLiteSpec } from './report/charts.js';
+export { ownershipChart, prioritySpillChart, splitChart } from './report/charts.js';
 
 export type { ConfigIssue, IssueSeverity, SourcePosition } from './config/issues.js';
 export { formatIssue } from './config/issues.js';

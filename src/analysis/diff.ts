@@ -23,6 +23,12 @@ export interface HostShareChange {
 
 export interface PriorityChange {
   readonly priority: number;
+  /** Healthy hosts before and after. */
+  readonly healthyHosts: readonly [number, number];
+  /** Envoy's per-priority health score before and after. */
+  readonly health: readonly [number, number];
+  /** How the health score after the change is computed, in words. */
+  readonly healthReason: string;
   readonly healthyLoad: readonly [number, number];
   readonly degradedLoad: readonly [number, number];
   readonly panic: readonly [boolean, boolean];
@@ -71,6 +77,9 @@ export function diff(before: Preview, after: Preview): PreviewDiff {
     const a = after.priorities[p];
     return {
       priority: p,
+      healthyHosts: [b?.healthyHosts ?? 0, a?.healthyHosts ?? 0],
+      health: [b?.health ?? 0, a?.health ?? 0],
+      healthReason: a ? healthReason(a) : 'the priority is gone',
       healthyLoad: [b?.healthyLoad ?? 0, a?.healthyLoad ?? 0],
       degradedLoad: [b?.degradedLoad ?? 0, a?.degradedLoad ?? 0],
       panic: [b?.panic ?? false, a?.panic ?? false],
@@ -111,9 +120,25 @@ function hashMovement(
 
 const percent = (x: number): string => `${(100 * x).toFixed(2)} %`;
 
+/** `min(100, OPF × healthy / countable)` with the numbers of a priority. */
+function healthReason(x: Preview['priorities'][number]): string {
+  const countable = x.hosts - x.excludedHosts;
+  if (x.weightedPriorityHealth) {
+    return `health ${x.health} = min(100, ${x.overprovisioningFactor} % × healthy weight / total weight)`;
+  }
+  return countable === 0
+    ? 'health 0: no host counts'
+    : `health ${x.health} = min(100, ${x.overprovisioningFactor} % × ${x.healthyHosts} healthy / ${countable} hosts)`;
+}
+
 function summarize(d: Omit<PreviewDiff, 'summary'>): string[] {
   const lines: string[] = [];
   for (const p of d.priorities) {
+    if (p.healthyHosts[0] !== p.healthyHosts[1] || p.health[0] !== p.health[1]) {
+      const spill =
+        p.health[1] >= 100 ? ': still 100, so no traffic spills to a lower priority' : '';
+      lines.push(`P${p.priority}: ${p.healthReason}${spill}`);
+    }
     const [hb, ha] = p.healthyLoad;
     const [db, da] = p.degradedLoad;
     if (hb !== ha || db !== da) {

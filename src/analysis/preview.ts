@@ -43,6 +43,10 @@ export interface PreviewPriority {
   readonly healthyHosts: number;
   readonly degradedHosts: number;
   readonly excludedHosts: number;
+  /** `overprovisioning_factor` in percent (default 140). */
+  readonly overprovisioningFactor: number;
+  /** `weighted_priority_health`: health counts host weights instead of hosts. */
+  readonly weightedPriorityHealth: boolean;
   /** Envoy's `per_priority_health`: min(100, OPF × healthy share), in percent. */
   readonly health: number;
   /** The same for degraded hosts (`per_priority_degraded`). */
@@ -260,6 +264,8 @@ function assemble(
       healthyHosts: hs.healthy.length,
       degradedHosts: hs.degraded.length,
       excludedHosts: hs.excluded.length,
+      overprovisioningFactor: hs.overprovisioningFactor,
+      weightedPriorityHealth: hs.weightedPriorityHealth,
       health: load.health[p],
       degraded: load.degraded[p],
       healthyLoad: load.healthyLoad[p],

@@ -1,6 +1,6 @@
 /**
  * `npm run demo`: the main job on a bundled example. The seed tutorial's §4.12 front proxy
- * (examples/seeds/priority-levels.yaml: overprovisioning 150, panic threshold 49, three hosts at
+ * (docs/examples/seeds/priority-levels.yaml: overprovisioning 150, panic threshold 49, three hosts at
  * priority 0 and two at priority 1, as Envoy's own YAML) is previewed exactly, then previewed
  * again after one and after two priority-0 hosts fail, each time with the difference explained —
  * the tutorial observed no spill after one failure and traffic reaching priority 1 after two.
@@ -18,7 +18,7 @@ import {
   sample,
 } from '../src/index.js';
 
-const FILE = join(import.meta.dirname, 'seeds/priority-levels.yaml');
+const FILE = join(import.meta.dirname, '../docs/examples/seeds/priority-levels.yaml');
 /** The tutorial's docker-compose network: webservice1 and webservice2 are DNS aliases. */
 const DNS = {
   webservice1: ['172.31.29.11', '172.31.29.12', '172.31.29.13'],

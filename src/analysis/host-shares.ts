@@ -46,24 +46,33 @@ function normalized(weights: Float64Array): Float64Array {
   return weights.map((w) => w / total);
 }
 
-/** P2C with `k` samples with replacement, ties to the first sampled. */
+/** P2C with `k` samples with replacement, ties to the first sampled; O(n log n). */
 export function nChoicesShares(active: Float64Array, k: number): Float64Array {
   const n = active.length;
+  const sorted = Float64Array.from(active).sort();
   return active.map((a) => {
-    let below = 0;
-    let equal = 0;
-    for (const b of active) {
-      if (b < a) below++;
-      else if (b === a) equal++;
-    }
+    const below = firstIndex(sorted, (b) => b >= a);
+    const equal = firstIndex(sorted, (b) => b > a) - below;
     return (((n - below) / n) ** k - ((n - below - equal) / n) ** k) / equal;
   });
 }
 
+/** Index of the first element of `sorted` for which the monotone `test` holds (length if none). */
+function firstIndex(sorted: Float64Array, test: (b: number) => boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (test(sorted[mid])) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** Uniform among the minima. */
 function fewestActiveShares(active: Float64Array): Float64Array {
-  const min = Math.min(...active);
-  const ties = active.filter((a) => a === min).length;
+  const min = active.reduce((m, a) => Math.min(m, a), Infinity);
+  const ties = active.reduce((t, a) => t + (a === min ? 1 : 0), 0);
   return active.map((a) => (a === min ? 1 / ties : 0));
 }
 

@@ -64,8 +64,9 @@ export function resolveScenario(
         : (loaded.clusters.find((c) => c.name === loaded.localClusterName) ?? null);
   const prioritySet = buildPrioritySet(cluster, { localLocality });
   const active = options.activeRequests ?? {};
+  const known = new Set(prioritySet.hosts.map((h) => h.address));
   for (const address of Object.keys(active)) {
-    if (!prioritySet.hosts.some((h) => h.address === address)) {
+    if (!known.has(address)) {
       throw new RangeError(`activeRequests: no host ${address} in cluster '${cluster.name}'`);
     }
   }

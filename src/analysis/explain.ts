@@ -10,7 +10,6 @@
  */
 import type { LoadResult } from '../config/load-config.js';
 import { u64Halves, u64ToDecimal } from '../hash/u64.js';
-import { modU64 } from '../hash/u64.js';
 import type { ClusterModel } from '../model/cluster.js';
 import type { Locality } from '../model/locality.js';
 import { localityName } from '../model/locality.js';
@@ -154,7 +153,7 @@ function tablePositionOf(lb: HashingLoadBalancer, trace: PickTrace): number | nu
   if (!table) return null;
   if ('hashHi' in table)
     return table.length === 0 ? null : table.pointFor(trace.hashHi, trace.hashLo);
-  return table.table.length === 0 ? null : modU64(trace.hashHi, trace.hashLo, table.table.length);
+  return table.table.length === 0 ? null : table.slotFor(trace.hashHi, trace.hashLo, 0);
 }
 
 type Facts = Omit<Explanation, 'steps'>;

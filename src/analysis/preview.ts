@@ -256,25 +256,25 @@ function assemble(
   const load = lb.priorityLoad;
   const sumOf = (list: Int32Array): number => list.reduce((s, h) => s + split.share[h], 0);
   const localityIndex = new Int32Array(hosts.length);
-  const priorities = hostSets.map((hs, p): PreviewPriority => {
+  for (const hs of hostSets) {
     hs.hostsPerLocality.forEach((list, i) => list.forEach((h) => (localityIndex[h] = i)));
-    return {
-      priority: p,
-      hosts: hs.hosts.length,
-      healthyHosts: hs.healthy.length,
-      degradedHosts: hs.degraded.length,
-      excludedHosts: hs.excluded.length,
-      overprovisioningFactor: hs.overprovisioningFactor,
-      weightedPriorityHealth: hs.weightedPriorityHealth,
-      health: load.health[p],
-      degraded: load.degraded[p],
-      healthyLoad: load.healthyLoad[p],
-      degradedLoad: load.degradedLoad[p],
-      panic: load.panic[p],
-      share: sumOf(hs.hosts),
-      noHostShare: split.noHostByPriority[p],
-    };
-  });
+  }
+  const priorities = hostSets.map((hs, p): PreviewPriority => ({
+    priority: p,
+    hosts: hs.hosts.length,
+    healthyHosts: hs.healthy.length,
+    degradedHosts: hs.degraded.length,
+    excludedHosts: hs.excluded.length,
+    overprovisioningFactor: hs.overprovisioningFactor,
+    weightedPriorityHealth: hs.weightedPriorityHealth,
+    health: load.health[p],
+    degraded: load.degraded[p],
+    healthyLoad: load.healthyLoad[p],
+    degradedLoad: load.degradedLoad[p],
+    panic: load.panic[p],
+    share: sumOf(hs.hosts),
+    noHostShare: split.noHostByPriority[p],
+  }));
   const localities = hostSets.flatMap((hs, p) => {
     const healthy = effectiveLocalityWeights(hs, 'healthy');
     const degraded = effectiveLocalityWeights(hs, 'degraded');

@@ -233,17 +233,17 @@ export function runSample(files: readonly string[], flags: SampleFlags, io: Io):
           })
         : null;
     bar?.start(flags.requests, 0);
+    let result;
     try {
-      const s = sample(config, {
+      result = sample(config, {
         ...options,
         requests: flags.requests,
         seed: flags.seed,
         ...(bar ? { onProgress: (done: number) => bar.update(done) } : {}),
       });
-      bar?.stop();
-      io.out(flags.json ? `${JSON.stringify(s)}\n` : formatSample(s));
     } finally {
       bar?.stop();
     }
+    io.out(flags.json ? `${JSON.stringify(result)}\n` : formatSample(result));
   });
 }

@@ -7,7 +7,8 @@
  */
 import type { SpillStep } from '../analysis/priority-spill.js';
 import type { Preview } from '../analysis/preview.js';
-import { localityName } from '../model/locality.js';
+import type { Locality } from '../model/locality.js';
+import { localityLabel } from './format-preview.js';
 
 /** A Vega-Lite specification. */
 export type VegaLiteSpec = Readonly<Record<string, unknown>>;
@@ -31,8 +32,8 @@ const PALETTE = [
   '#bab0ac',
 ];
 
-function group(priority: number, locality: Preview['hosts'][number]['locality']): string {
-  const name = localityName(locality).replace(/\/+$/, '');
+function group(priority: number, locality: Locality): string {
+  const name = localityLabel(locality);
   return name === '' ? `P${priority}` : `P${priority} ${name}`;
 }
 

@@ -52,9 +52,13 @@ export function previewJson(p: Preview): Record<string, unknown> {
   };
 }
 
+/** `region/zone/sub_zone` without trailing empty parts; empty for a host without locality. */
+export function localityLabel(l: Locality): string {
+  return localityName(l).replace(/\/+$/, '');
+}
+
 function place(l: Locality): string {
-  const name = localityName(l);
-  return name === '//' ? '-' : name.replace(/\/+$/, '');
+  return localityLabel(l) || '-';
 }
 
 /** The preview as text: priorities with their factors, localities, hosts, no-host share, notes. */

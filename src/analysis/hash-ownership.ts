@@ -5,13 +5,21 @@
  * a Maglev table, a host owns its slots / M.
  *
  * Over the whole balancer the same hash also chooses the priority (hash % 100 + 1), so a host's
- * overall share is Σ_p load_p × share within p; the residue classes of one arc differ from
- * load_p × arc by at most 100 hashes, i.e. an error below 100 × points / 2^64 (< 1e-11 for a
- * million points). Worked example: Maglev 1:2 weights at M = 65537 → 21846 and 43691 slots.
+ * overall share is Σ_p load_p × share within p. For a ring, the residue classes of one arc differ
+ * from load_p × arc by at most 100 hashes, an error below 100 × points / 2^64 (< 1e-11 for a
+ * million points). A Maglev slot is hash % M: for the primes M = 2 and 5, which divide 100, the
+ * slot depends on the priority's residues and is counted per range. Worked example: Maglev 1:2 weights at M = 65537 → 21846 and 43691 slots.
  */
 import type { HashingLoadBalancer } from '../policies/create-load-balancer.js';
 import type { MaglevTable } from '../policies/maglev/maglev-table.js';
 import type { Ring } from '../policies/ring-hash/ring.js';
+import type { PriorityRange } from './priority-ranges.js';
+import {
+  correlatedWithPriority,
+  priorityRanges,
+  rangeProbability,
+  residueShares,
+} from './priority-ranges.js';
 
 const TWO_32 = 4294967296;
 
@@ -74,29 +82,55 @@ export function tableOwnership(table: Ring | MaglevTable, hostCount: number): Fl
 export interface BalancerOwnership {
   /** Share of each priority's table per host index. */
   readonly perPriority: readonly Float64Array[];
-  /** Share of all requests (random hashes) per host index: Σ_p load_p × share within p. */
+  /** Share of all requests (random hashes) per host index: Σ over priority ranges of P(range) × share. */
   readonly overall: Float64Array;
   /** Share of requests whose priority has an empty table (no host). */
   readonly noHost: number;
+  /** The same per priority. */
+  readonly noHostByPriority: Float64Array;
 }
 
-/** Ownership per priority and over the whole balancer, for requests without a hash policy. */
-export function balancerOwnership(lb: HashingLoadBalancer): BalancerOwnership {
+/** Moves a table's shares from the host a hash reaches to the host the balancer returns (bounded load). */
+export type ShareRedistribution = (priority: number, shares: Float64Array) => Float64Array;
+
+/**
+ * Ownership per priority and over the whole balancer, for requests without a hash policy. A
+ * Maglev table whose size divides into 100 (2 or 5) gets its slots per priority range, as the
+ * priority and the slot then depend on the same residue.
+ */
+export function balancerOwnership(
+  lb: HashingLoadBalancer,
+  redistribute?: ShareRedistribution,
+): BalancerOwnership {
   const hostCount = lb.hosts.hosts.length;
   const tables: readonly (Ring | MaglevTable)[] = lb.tables;
   const perPriority = tables.map((t) => tableOwnership(t, hostCount));
   const overall = new Float64Array(hostCount);
-  const load = lb.priorityLoad;
-  let noHost = 0;
-  perPriority.forEach((shares, p) => {
-    const share = (load.healthyLoad[p] + load.degradedLoad[p]) / 100;
-    if (share === 0) return;
-    let owned = 0;
-    shares.forEach((s, h) => {
-      overall[h] += share * s;
-      owned += s;
-    });
-    if (owned === 0) noHost += share;
-  });
-  return { perPriority, overall, noHost };
+  const noHostByPriority = new Float64Array(tables.length);
+  for (const range of priorityRanges(lb.priorityLoad)) {
+    const p = rangeProbability(range);
+    const table = tables[range.priority];
+    if (('hashHi' in table ? table.length : table.table.length) === 0) {
+      noHostByPriority[range.priority] += p;
+      continue;
+    }
+    let shares =
+      'table' in table && correlatedWithPriority(table.table.length)
+        ? maglevRangeOwnership(table, hostCount, range)
+        : perPriority[range.priority];
+    if (redistribute) shares = redistribute(range.priority, shares);
+    shares.forEach((s, h) => (overall[h] += p * s));
+  }
+  const noHost = noHostByPriority.reduce((sum, x) => sum + x, 0);
+  return { perPriority, overall, noHost, noHostByPriority };
+}
+
+function maglevRangeOwnership(
+  table: MaglevTable,
+  hostCount: number,
+  range: PriorityRange,
+): Float64Array {
+  const out = new Float64Array(hostCount);
+  residueShares(table.table.length, range).forEach((s, slot) => (out[table.table[slot]] += s));
+  return out;
 }

@@ -19,6 +19,7 @@ import type { ZoneAwareLoadBalancerOf } from '../policies/create-load-balancer.j
 import { EdfLoadBalancer } from '../policies/common/edf-lb.js';
 import { LeastRequestLoadBalancer } from '../policies/least-request/least-request-lb.js';
 import type { PriorityRange } from './priority-ranges.js';
+import { residueShares } from './priority-ranges.js';
 
 /** Share of each host of `hosts` (same order) among the picks that use this source. */
 export function hostShares(
@@ -38,7 +39,7 @@ export function hostShares(
       : nChoicesShares(active, lb.choiceCount);
   }
   if (lb instanceof EdfLoadBalancer) return new Float64Array(n).fill(1 / n);
-  return moduloShares(n, range);
+  return residueShares(n, range);
 }
 
 function normalized(weights: Float64Array): Float64Array {
@@ -47,7 +48,7 @@ function normalized(weights: Float64Array): Float64Array {
 }
 
 /** P2C with `k` samples with replacement, ties to the first sampled; O(n log n). */
-export function nChoicesShares(active: Float64Array, k: number): Float64Array {
+function nChoicesShares(active: Float64Array, k: number): Float64Array {
   const n = active.length;
   const sorted = Float64Array.from(active).sort();
   return active.map((a) => {
@@ -74,18 +75,4 @@ function fewestActiveShares(active: Float64Array): Float64Array {
   const min = active.reduce((m, a) => Math.min(m, a), Infinity);
   const ties = active.reduce((t, a) => t + (a === min ? 1 : 0), 0);
   return active.map((a) => (a === min ? 1 / ties : 0));
-}
-
-/** `hash % n` given that hash % 100 + 1 fell in the range. */
-export function moduloShares(n: number, range: PriorityRange): Float64Array {
-  const g = gcd(n, 100);
-  const residues = new Float64Array(g);
-  for (let a = range.from - 1; a < range.to; a++) residues[a % g]++;
-  const count = range.to - range.from + 1;
-  return Float64Array.from({ length: n }, (_, i) => (g / n) * (residues[i % g] / count));
-}
-
-function gcd(a: number, b: number): number {
-  while (b !== 0) [a, b] = [b, a % b];
-  return a;
 }

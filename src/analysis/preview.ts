@@ -18,7 +18,7 @@ import type { LoadResult } from '../config/load-config.js';
 import type { ClusterModel } from '../model/cluster.js';
 import type { CoarseHealth, HealthStatus, HostHealthFlags } from '../model/health.js';
 import { coarseHealth, isExcluded } from '../model/health.js';
-import type { LbPolicyConfig } from '../model/lb-config.js';
+import type { HashingPolicyConfig, LbPolicyConfig } from '../model/lb-config.js';
 import type { Locality } from '../model/locality.js';
 import type {
   HashingLoadBalancer,
@@ -26,14 +26,15 @@ import type {
 } from '../policies/create-load-balancer.js';
 import type { ZoneRoutingState } from '../snapshot/zone-routing.js';
 import { effectiveLocalityWeights } from '../snapshot/locality-weights.js';
-import { tableOwnership } from './hash-ownership.js';
+import { balancerOwnership } from './hash-ownership.js';
+import { boundedLoadRedistribution } from './bounded-load-shares.js';
 import { hostShares } from './host-shares.js';
 import type { IdentifiedTable } from './key-movement.js';
 import type { PriorityRange } from './priority-ranges.js';
 import { priorityRanges, rangeProbability } from './priority-ranges.js';
 import type { Scenario, ScenarioOptions } from './scenario.js';
 import { resolveScenario, scenarioBalancer } from './scenario.js';
-import { localClusterInPanic, sourceSplit, zoneRoutingEnabledShare } from './source-shares.js';
+import { sourceSplit, zoneRoutingEnabledShare } from './source-shares.js';
 
 export type PreviewOptions = ScenarioOptions;
 
@@ -195,9 +196,10 @@ function zoneAwareShares(
 ): Split {
   const share = new Float64Array(hostCount);
   const noHostByPriority = new Float64Array(lb.hosts.hostSets.length);
+  const failOnPanic = scenario.cluster.commonLbConfig.zoneAware.failTrafficOnPanic;
   for (const range of priorityRanges(lb.priorityLoad)) {
     const p = rangeProbability(range);
-    const split = sourceSplit(lb, scenario, range.priority, range.degraded);
+    const split = sourceSplit(lb, failOnPanic, range.priority, range.degraded);
     noHostByPriority[range.priority] += p * split.noHost;
     for (const source of split.sources) {
       const within = hostShares(lb, source.hosts, range);
@@ -212,20 +214,15 @@ function zoneAwareShares(
 }
 
 function hashingShares(lb: HashingLoadBalancer, scenario: Scenario, notes: string[]): Split {
-  const hostCount = scenario.prioritySet.hosts.length;
-  const share = new Float64Array(hostCount);
-  const ownership = new Float64Array(hostCount);
-  const noHostByPriority = new Float64Array(lb.hosts.hostSets.length);
-  const perTable = lb.tables.map((t) => tableOwnership(t, hostCount));
-  perTable.forEach((owned) => owned.forEach((s, h) => (ownership[h] += s)));
-  for (const range of priorityRanges(lb.priorityLoad)) {
-    const p = rangeProbability(range);
-    const owned = perTable[range.priority];
-    const total = owned ? owned.reduce((s, x) => s + x, 0) : 0;
-    if (total === 0) noHostByPriority[range.priority] += p;
-    else owned.forEach((s, h) => (share[h] += p * s));
-  }
-  const kind = scenario.cluster.lbPolicy.policy === 'MAGLEV' ? 'maglev' : 'ring';
+  const config = scenario.cluster.lbPolicy as HashingPolicyConfig;
+  const bounded = config.hashBalanceFactor > 0 && lb.clusterActiveRequests > 0;
+  const owned = balancerOwnership(
+    lb,
+    bounded ? boundedLoadRedistribution(lb, config.hashBalanceFactor) : undefined,
+  );
+  const ownership = new Float64Array(scenario.prioritySet.hosts.length);
+  owned.perPriority.forEach((shares) => shares.forEach((s, h) => (ownership[h] += s)));
+  const kind = config.policy === 'MAGLEV' ? 'maglev' : 'ring';
   const tables = lb.tables.map((t, priority): PreviewTable => {
     const { size, min, max } =
       'hashHi' in t
@@ -236,13 +233,16 @@ function hashingShares(lb: HashingLoadBalancer, scenario: Scenario, notes: strin
   notes.push(
     'consistent hashing: requests without a hash (no hash policy) use a random hash — the shares are key-space ownership',
   );
-  const config = scenario.cluster.lbPolicy;
-  if ('hashBalanceFactor' in config && config.hashBalanceFactor > 0) {
+  if (bounded) {
     notes.push(
-      `bounded load (hash_balance_factor ${config.hashBalanceFactor}): shares assume no requests in flight`,
+      `bounded load (hash_balance_factor ${config.hashBalanceFactor}) with ${lb.clusterActiveRequests} requests in flight: an overloaded host's hashes go to the first host that is not, in Envoy's mt19937 probe order, taken here as a uniformly random order`,
+    );
+  } else if (config.hashBalanceFactor > 0) {
+    notes.push(
+      `bounded load (hash_balance_factor ${config.hashBalanceFactor}): no requests in flight, so no host is overloaded`,
     );
   }
-  return { share, noHostByPriority, ownership, tables };
+  return { share: owned.overall, noHostByPriority: owned.noHostByPriority, ownership, tables };
 }
 
 function assemble(
@@ -324,8 +324,8 @@ function assemble(
     zoneRouting: {
       ...zone,
       residualCapacity: Array.from(zone.residualCapacity),
-      enabledShare: zoneAware ? zoneRoutingEnabledShare(scenario) : 0,
-      localClusterInPanic: zoneAware ? localClusterInPanic(lb, scenario) : false,
+      enabledShare: zoneAware ? zoneRoutingEnabledShare(lb) : 0,
+      localClusterInPanic: zoneAware ? lb.localClusterInPanic : false,
     },
     tables: split.tables,
     notes,

@@ -36,3 +36,26 @@ export function priorityRanges(load: PriorityLoad): PriorityRange[] {
 export function rangeProbability(range: PriorityRange): number {
   return (range.to - range.from + 1) / 100;
 }
+
+/**
+ * Distribution of `hash % n` among hashes whose x fell in the range. With g = gcd(n, 100), r mod g
+ * is fixed by r mod 100, so value i gets (g/n) × |{a ∈ [from − 1, to − 1] : a ≡ i (mod g)}| / |range|
+ * — uniform only when g = 1. Random picks a host this way; Maglev a slot.
+ */
+export function residueShares(n: number, range: PriorityRange): Float64Array {
+  const g = gcd(n, 100);
+  const residues = new Float64Array(g);
+  for (let a = range.from - 1; a < range.to; a++) residues[a % g]++;
+  const count = range.to - range.from + 1;
+  return Float64Array.from({ length: n }, (_, i) => (g / n) * (residues[i % g] / count));
+}
+
+/** Whether `hash % n` depends on the priority range (n shares a factor with 100). */
+export function correlatedWithPriority(n: number): boolean {
+  return gcd(n, 100) > 1;
+}
+
+function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
+}

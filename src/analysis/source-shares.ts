@@ -14,12 +14,7 @@
  * Worked example (ZoneAwareRoutingSmallZone): local_percent_to_route 6000 and residual capacity
  * [0, 667, 1334] → locality 0 60 %, localities 1 and 2 20 % each.
  */
-import type { HostSet } from '../snapshot/host-set.js';
-import { isHostSetInPanic } from '../snapshot/priority-load.js';
-import { effectiveLocalityWeights } from '../snapshot/locality-weights.js';
 import type { ZoneAwareLoadBalancerOf } from '../policies/create-load-balancer.js';
-import { RUNTIME_ZONE_ROUTING_ENABLED } from '../policies/common/zone-aware-lb.js';
-import type { Scenario } from './scenario.js';
 
 /** One host source a pick may use, with its probability given the priority bucket. */
 export interface SourceShare {
@@ -35,45 +30,30 @@ export interface SourceSplit {
   readonly noHost: number;
 }
 
-/** Share of requests zone-aware routing applies to: `routing_enabled` % or its runtime override. */
-export function zoneRoutingEnabledShare(scenario: Scenario): number {
-  const override = scenario.runtime[RUNTIME_ZONE_ROUTING_ENABLED];
-  const percent =
-    typeof override === 'number'
-      ? override
-      : scenario.cluster.commonLbConfig.zoneAware.routingEnabled;
+/** Share of priority-0 requests zone-aware routing applies to. */
+export function zoneRoutingEnabledShare(lb: ZoneAwareLoadBalancerOf): number {
   // Envoy samples `random() % 100 < percent`: ⌈percent⌉ of the 100 values pass.
-  return Math.min(100, Math.max(0, Math.ceil(percent))) / 100;
-}
-
-/** Whether the local cluster is in panic (zone-aware routing then uses the whole priority). */
-export function localClusterInPanic(lb: ZoneAwareLoadBalancerOf, scenario: Scenario): boolean {
-  const local = scenario.localPrioritySet?.hostSets[0];
-  return local !== undefined && isHostSetInPanic(local, lb.priorityLoad.panicThreshold);
+  return Math.min(100, Math.max(0, Math.ceil(lb.zoneRoutingEnabledPercent))) / 100;
 }
 
 /** The sources of a pick that drew `priority` in its healthy or degraded bucket. */
 export function sourceSplit(
   lb: ZoneAwareLoadBalancerOf,
-  scenario: Scenario,
+  failOnPanic: boolean,
   priority: number,
   degraded: boolean,
 ): SourceSplit {
-  const common = scenario.cluster.commonLbConfig;
-  const failOnPanic = common.zoneAware.failTrafficOnPanic;
   const hostSet = lb.hosts.hostSets[priority];
   if (lb.priorityLoad.panic[priority]) {
     return failOnPanic ? none(1) : one(hostSet.hosts);
   }
   const whole = degraded ? hostSet.degraded : hostSet.healthy;
   const perLocality = degraded ? hostSet.degradedPerLocality : hostSet.healthyPerLocality;
-  if (common.localityWeightedLb) {
-    const byWeight = localityWeightedSplit(hostSet, degraded);
-    if (byWeight) return byWeight;
-  }
+  const weights = lb.localitySchedulerWeights(priority, degraded);
+  if (weights) return localityWeightedSplit(weights, perLocality);
   const zone = lb.zoneRouting;
   if (priority !== 0 || zone.mode === 'no_locality_routing') return one(whole);
-  const enabled = zoneRoutingEnabledShare(scenario);
+  const enabled = zoneRoutingEnabledShare(lb);
   const sources: SourceShare[] = [];
   let noHost = 0;
   if (enabled < 1) sources.push({ hosts: whole, probability: 1 - enabled, locality: -1 });
@@ -83,7 +63,7 @@ export function sourceSplit(
       sources.push({ hosts: perLocality[i] ?? new Int32Array(0), probability, locality: i });
     }
   };
-  if (localClusterInPanic(lb, scenario)) {
+  if (lb.localClusterInPanic) {
     if (failOnPanic) noHost = enabled;
     else sources.push({ hosts: whole, probability: enabled, locality: -1 });
   } else if (zone.mode === 'locality_direct') {
@@ -102,16 +82,9 @@ export function sourceSplit(
   return { sources, noHost };
 }
 
-/** Locality-weighted choice, or null when no locality scheduler exists (Envoy then uses the whole priority). */
-function localityWeightedSplit(hostSet: HostSet, degraded: boolean): SourceSplit | null {
-  const bucket = degraded ? hostSet.degraded : hostSet.healthy;
-  if (!hostSet.localityWeights || hostSet.localityWeights.length === 0 || bucket.length === 0) {
-    return null;
-  }
-  const weights = effectiveLocalityWeights(hostSet, degraded ? 'degraded' : 'healthy');
-  const total = weights.reduce((s, w) => s + w, 0);
-  if (!(total > 0)) return null;
-  const lists = degraded ? hostSet.degradedPerLocality : hostSet.healthyPerLocality;
+/** Localities in proportion to the scheduler's effective weights. */
+function localityWeightedSplit(weights: Float64Array, lists: readonly Int32Array[]): SourceSplit {
+  const total = weights.reduce((sum, w) => sum + w, 0);
   const sources: SourceShare[] = [];
   weights.forEach((w, i) => {
     if (w > 0) {

@@ -183,6 +183,47 @@ describe('preview', () => {
   });
 });
 
+describe('consistent hashing corner cases, against the pick path', () => {
+  const within = (count: number, share: number, n: number): boolean =>
+    Math.abs(count - n * share) <= 5 * Math.sqrt(n * share * (1 - share)) + 2;
+
+  it('counts Maglev slots per priority range when the table size (5) divides 100', () => {
+    const cluster = createCluster({
+      name: 'm5',
+      lbPolicy: maglevConfig({ tableSize: 5 }),
+      endpoints: [
+        // P0 health ⌊140 × 2/3⌋ = 93: P1 takes x = 94…100, residues 3 and 4 twice, the others once.
+        {
+          priority: 0,
+          hosts: [...hosts('10.0.0', 2), ...hosts('10.0.9', 1, { healthStatus: 'UNHEALTHY' })],
+        },
+        { priority: 1, hosts: hosts('10.1.0', 3) },
+      ],
+    });
+    const p = preview(cluster);
+    const s = sample(cluster, { requests: 200_000, seed: 3 });
+    s.hosts.forEach((h, i) => expect(within(h.count, p.hosts[i].share, 200_000)).toBe(true));
+    // Table ownership alone would give 7 % × (2, 2, 1)/5; the residues give 4 %, 2 % and 1 %.
+    const p1 = p.hosts.filter((h) => h.priority === 1).map((h) => h.share);
+    expect(p1).toEqual([0.04, 0.02, 0.01].map((x) => expect.closeTo(x, 12)));
+  });
+
+  it('moves an overloaded host’s hashes to the hosts that are not (bounded load with requests in flight)', () => {
+    const cluster = createCluster({
+      name: 'bounded',
+      lbPolicy: ringHashConfig({ minimumRingSize: 1024, hashBalanceFactor: 150 }),
+      endpoints: [{ hosts: hosts('10.0.0', 3) }],
+    });
+    const options = { activeRequests: { '10.0.0.3:80': 9 } };
+    const p = preview(cluster, options);
+    expect(p.hosts[2].share).toBe(0);
+    expect(p.hosts[0].share + p.hosts[1].share).toBeCloseTo(1, 12);
+    expect(p.notes.join(' ')).toContain('9 requests in flight');
+    const s = sample(cluster, { ...options, requests: 200_000, seed: 4 });
+    s.hosts.forEach((h, i) => expect(within(h.count, p.hosts[i].share, 200_000)).toBe(true));
+  });
+});
+
 describe('diff', () => {
   it('lists losers and gainers and explains the health score that moved the load', () => {
     const cluster = twoPriorities(roundRobinConfig(), 2, 2);

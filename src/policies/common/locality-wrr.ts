@@ -30,6 +30,15 @@ export class LocalityWrr {
         : null;
   }
 
+  /**
+   * The effective weights the healthy (or degraded) scheduler picks localities by, or null when
+   * there is no scheduler (picks then use the whole priority).
+   */
+  schedulerWeights(degraded: boolean): Float64Array | null {
+    if (degraded) return this.#degraded ? this.degradedWeights : null;
+    return this.#healthy ? this.healthyWeights : null;
+  }
+
   /** The next healthy locality index, or -1 when there is no scheduler. */
   chooseHealthyLocality(): number {
     return this.#healthy ? this.#healthy.pickAndAdd(this.#healthyWeightOf) : -1;

@@ -88,6 +88,25 @@ export abstract class ZoneAwareLoadBalancer extends LoadBalancerBase {
   }
 
   /**
+   * The effective locality weights a priority's healthy (or degraded) picks are scheduled by, or
+   * null when no locality is scheduled (no locality weighting, no positive weight, no such host).
+   */
+  localitySchedulerWeights(priority: number, degraded: boolean): Float64Array | null {
+    return this.#localityWrr[priority]?.schedulerWeights(degraded) ?? null;
+  }
+
+  /** Percent of priority-0 requests zone-aware routing applies to (`routing_enabled` or its runtime key). */
+  get zoneRoutingEnabledPercent(): number {
+    return this.#routingEnabledPercent;
+  }
+
+  /** The local cluster (this Envoy fleet) is in panic: zone-aware routing then uses the whole priority. */
+  get localClusterInPanic(): boolean {
+    const local = this.#localPrioritySet?.hostSets[0];
+    return local !== undefined && isHostSetInPanic(local, this.priorityLoad.panicThreshold);
+  }
+
+  /**
    * Replaces the host state, as Envoy's priority-update callback does for each changed priority:
    * loads and zone state are recomputed, changed priorities rebuild their locality scheduler (a
    * fresh seed each) and per-source state, and the stash of peeked randoms is cleared.
@@ -223,8 +242,7 @@ export abstract class ZoneAwareLoadBalancer extends LoadBalancerBase {
       if (trace) trace.zoneRoute = ZoneRoute.RoutingDisabled;
       return this.#traced(trace, p, wholeType, -1);
     }
-    const local = this.#localPrioritySet?.hostSets[0];
-    if (local && isHostSetInPanic(local, load.panicThreshold)) {
+    if (this.localClusterInPanic) {
       if (trace) trace.zoneRoute = ZoneRoute.LocalClusterInPanic;
       return failOnPanic ? -1 : this.#traced(trace, p, wholeType, -1);
     }

@@ -170,7 +170,7 @@ export { diff } from './analysis/diff.js';
 export type { ExplainOptions, ExplainStep, Explanation } from './analysis/explain.js';
 export { explain } from './analysis/explain.js';
 export type { SampleOptions, SampleResult } from './analysis/sample.js';
-export { sample } from './analysis/sample.js';
+export { MAX_SAMPLE_REQUESTS, sample } from './analysis/sample.js';
 export { spread } from './analysis/spread.js';
 
 export {

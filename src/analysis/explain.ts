@@ -21,6 +21,7 @@ import type { HashPolicy, RequestHash } from '../route/hash-policy.js';
 import { computeRequestHash } from '../route/hash-policy.js';
 import type { RequestModel } from '../route/request.js';
 import type { ScenarioOptions } from './scenario.js';
+import { MAX_SAMPLE_REQUESTS } from './sample.js';
 import { resolveScenario, scenarioBalancer } from './scenario.js';
 
 export interface ExplainOptions extends ScenarioOptions {
@@ -32,7 +33,7 @@ export interface ExplainOptions extends ScenarioOptions {
   readonly hashPolicy?: readonly HashPolicy[];
   /** Seed of the balancer's random stream; default 0. */
   readonly seed?: number;
-  /** Which pick of the seeded sequence to explain (0 = the first); default 0. */
+  /** Which pick of the seeded sequence to explain (0 = the first); default 0. Not with a hash. */
   readonly pick?: number;
 }
 
@@ -100,22 +101,31 @@ export function explain(
   const lb = scenarioBalancer(scenario, createSeededRng(options.seed ?? 0, 'lb'));
   const trace = new PickTrace();
   const hashing = 'tables' in lb;
+  const policy = scenario.cluster.lbPolicy.policy;
+  const hashed = options.hash !== undefined || (options.hashPolicy?.length ?? 0) > 0;
+  if (hashed && !hashing) {
+    throw new RangeError(
+      `hash: ${policy} does not hash requests (only RING_HASH and MAGLEV do); it picks with random() — explain the n-th pick of a seed instead`,
+    );
+  }
   const requestHash =
     options.request && options.hashPolicy
       ? computeRequestHash(options.hashPolicy, options.request)
       : null;
   const given = options.hash === undefined ? null : parseHash(options.hash);
   const hash = requestHash?.hash ? [requestHash.hash.hi, requestHash.hash.lo] : given;
-  let host: number;
-  if (hashing) {
-    host = lb.chooseHost(hash ? { hash: { hi: hash[0], lo: hash[1] } } : undefined, trace);
-  } else {
-    const pick = options.pick ?? 0;
-    if (!Number.isSafeInteger(pick) || pick < 0)
-      throw new RangeError(`pick: ${pick} is not a pick index`);
-    for (let i = 0; i < pick; i++) lb.chooseHost();
-    host = lb.chooseHost(undefined, trace);
+  const pick = options.pick ?? 0;
+  if (!Number.isSafeInteger(pick) || pick < 0 || pick >= MAX_SAMPLE_REQUESTS) {
+    throw new RangeError(`pick: ${pick} is not a pick index below ${MAX_SAMPLE_REQUESTS}`);
   }
+  if (hash && pick > 0) {
+    throw new RangeError('pick: with a request hash every pick is the same; leave pick at 0');
+  }
+  for (let i = 0; i < pick; i++) lb.chooseHost();
+  const host =
+    hashing && hash
+      ? lb.chooseHost({ hash: { hi: hash[0], lo: hash[1] } }, trace)
+      : lb.chooseHost(undefined, trace);
   const hosts = scenario.prioritySet.hosts;
   const hostSet = lb.hosts.hostSets[trace.priority];
   const first = trace.locality >= 0 ? hostSet.hostsPerLocality[trace.locality]?.[0] : undefined;
@@ -137,7 +147,11 @@ export function explain(
     tablePosition,
     host: host < 0 ? null : hosts[host].address,
   } as const;
-  return { ...explanation, steps: describe(explanation, lb.priorityLoad, hostSet.hosts.length) };
+  const failOnPanic = !hashing && scenario.cluster.commonLbConfig.zoneAware.failTrafficOnPanic;
+  return {
+    ...explanation,
+    steps: describe(explanation, lb.priorityLoad, hostSet.hosts.length, failOnPanic),
+  };
 }
 
 function parseHash(value: string | bigint): [number, number] {
@@ -162,6 +176,7 @@ function describe(
   e: Facts,
   load: { readonly healthyLoad: Uint8Array; readonly degradedLoad: Uint8Array },
   priorityHosts: number,
+  failOnPanic: boolean,
 ): ExplainStep[] {
   const steps: ExplainStep[] = [];
   const origin = {
@@ -187,7 +202,9 @@ function describe(
   if (e.panic) {
     steps.push({
       step: 'panic',
-      detail: `P${e.priority} is in panic: all ${priorityHosts} of its hosts are candidates`,
+      detail: failOnPanic
+        ? `P${e.priority} is in panic and fail_traffic_on_panic is set: the request fails`
+        : `P${e.priority} is in panic: all ${priorityHosts} of its hosts are candidates`,
     });
   }
   if (e.source) steps.push({ step: 'source', detail: e.source });

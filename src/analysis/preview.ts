@@ -29,6 +29,7 @@ import { effectiveLocalityWeights } from '../snapshot/locality-weights.js';
 import { balancerOwnership } from './hash-ownership.js';
 import { boundedLoadRedistribution } from './bounded-load-shares.js';
 import { hostShares } from './host-shares.js';
+import { LeastRequestLoadBalancer } from '../policies/least-request/least-request-lb.js';
 import type { IdentifiedTable } from './key-movement.js';
 import type { PriorityRange } from './priority-ranges.js';
 import { priorityRanges, rangeProbability } from './priority-ranges.js';
@@ -101,6 +102,11 @@ export interface PreviewHost {
   readonly shareOfPriority: number;
   /** Consistent hashing: share of its priority's hash space it owns (null for other policies). */
   readonly ownership: number | null;
+  /**
+   * Consistent hashing: its normalized weight in its priority's table (host weight, and locality
+   * weight under locality weighting) — the share a perfect table would give; null otherwise.
+   */
+  readonly tableWeight: number | null;
 }
 
 export interface PreviewZoneRouting extends Omit<ZoneRoutingState, 'residualCapacity'> {
@@ -185,6 +191,7 @@ interface Split {
   readonly share: Float64Array;
   readonly noHostByPriority: Float64Array;
   readonly ownership: Float64Array | null;
+  readonly tableWeight: Float64Array | null;
   readonly tables: readonly PreviewTable[];
 }
 
@@ -207,10 +214,11 @@ function zoneAwareShares(
       within.forEach((s, i) => (share[source.hosts[i]] += p * source.probability * s));
     }
   }
-  if (scenario.cluster.lbPolicy.policy === 'LEAST_REQUEST') {
+  if (lb instanceof LeastRequestLoadBalancer) {
     notes.push('least request: active request counts held fixed while requests arrive');
+    notes.push(...lb.warnings.map((w) => `least request: ${w}`));
   }
-  return { share, noHostByPriority, ownership: null, tables: [] };
+  return { share, noHostByPriority, ownership: null, tableWeight: null, tables: [] };
 }
 
 function hashingShares(lb: HashingLoadBalancer, scenario: Scenario, notes: string[]): Split {
@@ -222,6 +230,10 @@ function hashingShares(lb: HashingLoadBalancer, scenario: Scenario, notes: strin
   );
   const ownership = new Float64Array(scenario.prioritySet.hosts.length);
   owned.perPriority.forEach((shares) => shares.forEach((s, h) => (ownership[h] += s)));
+  const tableWeight = new Float64Array(ownership.length);
+  for (const { hosts, weights } of lb.normalizedWeights) {
+    hosts.forEach((h, i) => (tableWeight[h] = weights[i]));
+  }
   const kind = config.policy === 'MAGLEV' ? 'maglev' : 'ring';
   const tables = lb.tables.map((t, priority): PreviewTable => {
     const { size, min, max } =
@@ -242,7 +254,13 @@ function hashingShares(lb: HashingLoadBalancer, scenario: Scenario, notes: strin
       `bounded load (hash_balance_factor ${config.hashBalanceFactor}): no requests in flight, so no host is overloaded`,
     );
   }
-  return { share: owned.overall, noHostByPriority: owned.noHostByPriority, ownership, tables };
+  return {
+    share: owned.overall,
+    noHostByPriority: owned.noHostByPriority,
+    ownership,
+    tableWeight,
+    tables,
+  };
 }
 
 function assemble(
@@ -306,6 +324,7 @@ function assemble(
       share: split.share[index],
       shareOfPriority: drawn > 0 ? split.share[index] / drawn : 0,
       ownership: split.ownership ? split.ownership[index] : null,
+      tableWeight: split.tableWeight ? split.tableWeight[index] : null,
     };
   });
   const zone = lb.zoneRouting;

@@ -8,13 +8,13 @@
  */
 import type { LoadResult } from '../config/load-config.js';
 import type { ClusterModel } from '../model/cluster.js';
-import { coarseHealth } from '../model/health.js';
+import { coarseHealth, isExcluded } from '../model/health.js';
 import type { Preview, PreviewOptions } from './preview.js';
 import { previewScenario } from './preview.js';
 import { changeScenario, resolveScenario } from './scenario.js';
 
 export interface SpillStep {
-  /** Hosts of the priority still available (healthy or degraded) at this step. */
+  /** Hosts of the priority still available (healthy or degraded, not excluded) at this step. */
   readonly available: number;
   /** Percent of the priority's countable hosts that are available. */
   readonly availablePercent: number;
@@ -35,7 +35,11 @@ export function prioritySpill(
   const countable = base.prioritySet.hostSets[priority];
   const total = countable.hosts.length - countable.excluded.length;
   const up = hosts
-    .filter((h) => coarseHealth(h.healthStatus, h.flags) !== 'unhealthy')
+    .filter(
+      (h) =>
+        coarseHealth(h.healthStatus, h.flags) !== 'unhealthy' &&
+        !isExcluded(h.healthStatus, h.flags),
+    )
     .map((h) => h.address);
   return Array.from({ length: up.length + 1 }, (_, k): SpillStep => {
     const failed = up.slice(0, k);

@@ -8,6 +8,7 @@ import type { LoadResult } from '../config/load-config.js';
 import type { ClusterModel } from '../model/cluster.js';
 import type { RuntimeValues } from '../model/lb-config.js';
 import type { Locality } from '../model/locality.js';
+import { locality } from '../model/locality.js';
 import type { LoadBalancer } from '../policies/create-load-balancer.js';
 import { createLoadBalancer } from '../policies/create-load-balancer.js';
 import { LeastRequestLoadBalancer } from '../policies/least-request/least-request-lb.js';
@@ -23,8 +24,8 @@ export interface ScenarioOptions {
   readonly cluster?: string;
   /** Runtime values laid over the configuration's static layers (Envoy key → value). */
   readonly runtime?: RuntimeValues;
-  /** This Envoy's locality (bootstrap `node.locality`); default the configuration's. */
-  readonly localLocality?: Locality;
+  /** This Envoy's locality (bootstrap `node.locality`; unset fields are empty); default the configuration's. */
+  readonly localLocality?: Partial<Locality>;
   /** The local cluster (this Envoy fleet); default `cluster_manager.local_cluster_name`'s cluster. */
   readonly localCluster?: ClusterModel | null;
   /** Active requests per host `ip:port` (least request, bounded load); default none. */
@@ -55,7 +56,8 @@ export function resolveScenario(
   const loaded = 'clusters' in input ? input : null;
   const base = loaded ? pickCluster(loaded, options.cluster) : (input as ClusterModel);
   const cluster = options.whatIf ? applyWhatIf(base, options.whatIf) : base;
-  const localLocality = options.localLocality ?? loaded?.localLocality;
+  const given = options.localLocality ?? loaded?.localLocality;
+  const localLocality = given === undefined ? undefined : locality(given);
   const localCluster =
     options.localCluster !== undefined
       ? options.localCluster

@@ -8,6 +8,7 @@ import { parseCount, parseHeader, parseResolve } from './parse-options.js';
 import type { ExplainFlags, Io, SampleFlags, ScenarioFlags } from './traffic-commands.js';
 import { addScenarioOptions, runExplain, runPreview, runSample } from './traffic-commands.js';
 import type { ChartKind } from './render-chart.js';
+import { ChartError, checkChartFile } from './render-chart.js';
 import { validate } from './validate.js';
 
 const stdio: Io = {
@@ -84,6 +85,7 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
         .default('split'),
     )
     .action((files: string[], opts: ScenarioFlags & { chart?: string; chartKind: ChartKind }) => {
+      if (opts.chart !== undefined) checkChartFile(opts.chart);
       status = runPreview(files, opts, io);
     });
   addScenarioOptions(
@@ -121,6 +123,10 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
   try {
     program.parse(argv, { from: 'user' });
   } catch (error) {
+    if (error instanceof ChartError) {
+      io.err(`× ${error.message}\n`);
+      return 2;
+    }
     const code = (error as { exitCode?: number }).exitCode;
     if (code === undefined) throw error;
     return code === 0 ? 0 : 2;

@@ -60,12 +60,18 @@ export async function svgToPng(svg: string): Promise<Uint8Array> {
   return resvg.render().asPng();
 }
 
-/** Writes the chart to `file` (.svg or .png). */
-export async function renderChart(spec: VegaLiteSpec, file: string): Promise<void> {
+/** Throws a ChartError unless `file` ends in .svg or .png. */
+export function checkChartFile(file: string): void {
   const ext = extname(file).toLowerCase();
   if (ext !== '.svg' && ext !== '.png') {
     throw new ChartError(`--chart ${file}: the file name must end in .svg or .png`);
   }
+}
+
+/** Writes the chart to `file` (.svg or .png). */
+export async function renderChart(spec: VegaLiteSpec, file: string): Promise<void> {
+  checkChartFile(file);
+  const ext = extname(file).toLowerCase();
   const svg = await chartSvg(spec);
   try {
     writeFileSync(file, ext === '.svg' ? svg : await svgToPng(svg));

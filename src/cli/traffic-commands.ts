@@ -3,6 +3,7 @@
  * configuration (errors and warnings on stderr, exit 1 on errors), picks the cluster, applies the
  * what-if options, and prints text or, with `--json`, exactly one JSON object on stdout.
  */
+import { isIP } from 'node:net';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { SingleBar } from 'cli-progress';
@@ -172,11 +173,11 @@ export function runPreview(
 ): Promise<number> {
   return withConfig(files, flags, io, async (config, options) => {
     const p = preview(config, options);
-    io.out(flags.json ? `${JSON.stringify(previewJson(p))}\n` : formatPreview(p));
     if (flags.chart !== undefined) {
       await renderChart(chartSpec(p, flags.chartKind, config, options), flags.chart);
       io.err(`chart written to ${flags.chart}\n`);
     }
+    io.out(flags.json ? `${JSON.stringify(previewJson(p))}\n` : formatPreview(p));
   });
 }
 
@@ -191,6 +192,9 @@ export interface ExplainFlags extends ScenarioFlags {
 
 export function runExplain(files: readonly string[], flags: ExplainFlags, io: Io): Promise<number> {
   return withConfig(files, flags, io, (config, options) => {
+    if (flags.sourceIp !== undefined && isIP(flags.sourceIp) === 0) {
+      throw new RangeError(`--source-ip ${flags.sourceIp}: not an IPv4 or IPv6 address`);
+    }
     const hashPolicy: HashPolicy[] = Object.keys(flags.header).map((headerName) => ({
       header: { headerName },
     }));

@@ -18,7 +18,7 @@ const CONFIG = { font: 'DejaVu Sans, Helvetica, Arial, sans-serif', view: { stro
 const PERCENT_AXIS = { format: '.0%' };
 const NO_HOST = 'no healthy upstream';
 const NO_HOST_COLOR = '#9e9e9e';
-/** Vega's tableau10, for the priorities. */
+/** Vega's tableau20, for the priorities (repeated past 20). */
 const PALETTE = [
   '#4c78a8',
   '#f58518',
@@ -30,6 +30,16 @@ const PALETTE = [
   '#ff9da6',
   '#9d755d',
   '#bab0ac',
+  '#9ecae9',
+  '#ffbf79',
+  '#ff9d98',
+  '#88d27a',
+  '#83bcb6',
+  '#f2cf5b',
+  '#d6a5c9',
+  '#fcbfd2',
+  '#d8b5a5',
+  '#79706e',
 ];
 
 function group(priority: number, locality: Locality): string {
@@ -92,6 +102,7 @@ export function prioritySpillChart(steps: readonly SpillStep[], priority = 0): V
       available: step.available,
       target: `P${x.priority}${x.panic ? ' (panic)' : ''}`,
       priority: `P${x.priority}`,
+      rank: x.priority,
       share: x.share,
     })),
     {
@@ -133,10 +144,10 @@ export function prioritySpillChart(steps: readonly SpillStep[], priority = 0): V
         title: 'served by',
         scale: {
           domain: [...priorities, NO_HOST],
-          range: [...PALETTE.slice(0, priorities.length), NO_HOST_COLOR],
+          range: [...priorities.map((_, i) => PALETTE[i % PALETTE.length]), NO_HOST_COLOR],
         },
       },
-      order: { field: 'priority' },
+      order: { field: 'rank' },
       tooltip: [{ field: 'available' }, { field: 'target' }, { field: 'share', format: '.2%' }],
     },
     config: CONFIG,
@@ -144,13 +155,11 @@ export function prioritySpillChart(steps: readonly SpillStep[], priority = 0): V
 }
 
 /**
- * Consistent hashing: the share of its priority's hash space each host owns, next to its share
- * of the weights of the hosts in the same table (what perfect hashing would give).
+ * Consistent hashing: the share of its priority's hash space each host owns, next to its
+ * normalized weight in that table (what perfect hashing would give).
  */
 export function ownershipChart(p: Preview): VegaLiteSpec {
-  const inTable = p.hosts.filter((h) => (h.ownership ?? 0) > 0);
-  const weightOf = new Map<number, number>();
-  for (const h of inTable) weightOf.set(h.priority, (weightOf.get(h.priority) ?? 0) + h.weight);
+  const inTable = p.hosts.filter((h) => (h.tableWeight ?? 0) > 0 || (h.ownership ?? 0) > 0);
   const values = inTable.flatMap((h) => [
     {
       host: h.address,
@@ -158,12 +167,7 @@ export function ownershipChart(p: Preview): VegaLiteSpec {
       value: h.ownership,
       priority: `P${h.priority}`,
     },
-    {
-      host: h.address,
-      measure: 'weight share',
-      value: h.weight / (weightOf.get(h.priority) ?? 1),
-      priority: `P${h.priority}`,
-    },
+    { host: h.address, measure: 'weight share', value: h.tableWeight, priority: `P${h.priority}` },
   ]);
   const table = p.tables[0];
   return {

@@ -137,8 +137,13 @@ export function formatPreview(p: Preview): string {
   );
   const zone = p.zoneRouting;
   if (zone.mode !== 'no_locality_routing') {
+    const kept =
+      zone.mode === 'locality_direct'
+        ? 'all stay in the local locality'
+        : `${percent(zone.localPercentToRoute / 10000)} stay local, the rest go by residual capacity`;
+    const panic = zone.localClusterInPanic ? '; the local cluster is in panic, so none apply' : '';
     out.push(
-      `zone-aware routing: ${zone.mode}, ${percent(zone.localPercentToRoute / 10000)} kept local${zone.localClusterInPanic ? ' (local cluster in panic: not applied)' : ''}`,
+      `zone-aware routing (${zone.mode}) on ${percent(zone.enabledShare)} of P0 requests: ${kept}${panic}`,
     );
   } else if (
     !zone.failedPreconditions.includes('policy_not_zone_aware') &&

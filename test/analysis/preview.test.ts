@@ -14,6 +14,7 @@ import {
   createLoadBalancer,
   diff,
   explain,
+  formatPreview,
   leastRequestConfig,
   maglevConfig,
   preview,
@@ -144,6 +145,15 @@ describe('preview', () => {
     expect(p.localities.map((l) => l.share)).toEqual(
       [0.6, 0.2, 0.2].map((x) => expect.closeTo(x, 12)),
     );
+    // A partial locality (no sub_zone) names the same locality.
+    const partial = preview(upstream, {
+      localCluster: local,
+      localLocality: { region: 'r', zone: 'A' },
+    });
+    expect(partial.zoneRouting.mode).toBe('locality_residual');
+    expect(formatPreview(partial)).toContain(
+      'zone-aware routing (locality_residual) on 100.00 % of P0 requests: 60.00 % stay local, the rest go by residual capacity',
+    );
   });
 
   it('reports panic, fail_traffic_on_panic as no host, and the share of an empty priority', () => {
@@ -159,6 +169,23 @@ describe('preview', () => {
     expect(p.noHostShare).toBe(1);
     const open = preview({ ...cluster, commonLbConfig: commonLbConfig() });
     expect(open.hosts.map((h) => h.share)).toEqual([0.25, 0.25, 0.25, 0.25]);
+  });
+
+  it('gives each hashing host its normalized table weight, locality weights included', () => {
+    const cluster = createCluster({
+      name: 'lw',
+      lbPolicy: ringHashConfig({ minimumRingSize: 1024 }),
+      commonLbConfig: commonLbConfig({ localityWeightedLb: true }),
+      endpoints: [
+        { locality: { zone: 'a' }, loadBalancingWeight: 3, hosts: [{ address: 'a:1' }] },
+        {
+          locality: { zone: 'b' },
+          loadBalancingWeight: 1,
+          hosts: [{ address: 'b:1' }, { address: 'b:2' }],
+        },
+      ],
+    });
+    expect(preview(cluster).hosts.map((h) => h.tableWeight)).toEqual([0.75, 0.125, 0.125]);
   });
 
   it('gives consistent-hashing key-space ownership, per priority and overall', () => {
@@ -313,6 +340,25 @@ describe('explain and sample', () => {
       sample(cluster, { requests: 1000, seed: 9 }),
     );
   });
+  it('says when fail_traffic_on_panic fails the request, and refuses a hash for a policy that draws', () => {
+    const failing = createCluster({
+      name: 'f',
+      commonLbConfig: commonLbConfig({ zoneAware: { failTrafficOnPanic: true } }),
+      endpoints: [{ hosts: hosts('10.0.0', 2, { healthStatus: 'UNHEALTHY' }) }],
+    });
+    const e = explain(failing);
+    expect(e.steps.find((s) => s.step === 'panic')?.detail).toBe(
+      'P0 is in panic and fail_traffic_on_panic is set: the request fails',
+    );
+    expect(e.host).toBeNull();
+    expect(() => explain(cluster, { hash: '12345' })).toThrow(
+      'hash: ROUND_ROBIN does not hash requests',
+    );
+    const ring = { ...cluster, lbPolicy: ringHashConfig() };
+    expect(() => explain(ring, { hash: '1', pick: 2 })).toThrow('every pick is the same');
+    expect(() => sample(cluster, { requests: 2e9 })).toThrow('from 0 to 1000000000');
+  });
+
   it('rejects a malformed hash and a bad request count', () => {
     const ring = { ...cluster, lbPolicy: ringHashConfig() };
     expect(() => explain(ring, { hash: '-1' })).toThrow('not an unsigned 64-bit integer');
@@ -325,6 +371,21 @@ describe('explain and sample', () => {
 });
 
 describe('prioritySpill', () => {
+  it('counts only hosts that are available and not excluded', () => {
+    const cluster = createCluster({
+      name: 'x',
+      endpoints: [
+        {
+          hosts: [
+            { address: 'a:1' },
+            { address: 'b:1', flags: { pendingActiveHealthCheck: true } },
+          ],
+        },
+      ],
+    });
+    expect(prioritySpill(cluster).map((s) => s.availablePercent)).toEqual([100, 0]);
+  });
+
   it('sweeps priority 0 from all hosts up to none', () => {
     const steps = prioritySpill(twoPriorities(roundRobinConfig(), 4, 4));
     expect(steps.map((s) => [s.available, s.preview.priorities[0].healthyLoad])).toEqual([

@@ -110,7 +110,23 @@ describe('preview command', () => {
       "× no cluster 'nope' in the configuration (it has 'webcluster1')",
     );
     const chart = await run('preview', PRIORITIES, ...DNS, '--chart', 'x.gif');
+    expect(chart).toMatchObject({ status: 2, out: '' });
     expect(chart.err).toContain('× --chart x.gif: the file name must end in .svg or .png');
+    const unwritable = await run(
+      'preview',
+      PRIORITIES,
+      ...DNS,
+      '--chart',
+      '/nonexistent/dir/x.svg',
+      '--json',
+    );
+    expect(unwritable).toMatchObject({ status: 1, out: '' });
+    expect(unwritable.err).toContain('cannot write the file (ENOENT)');
+    const ip = await run('explain', USER_AGENT, ...RING_DNS, '--source-ip', 'not-an-ip');
+    expect(ip.err).toContain('× --source-ip not-an-ip: not an IPv4 or IPv6 address');
+    const huge = await run('sample', PRIORITIES, ...DNS, '--requests', '9007199254740991');
+    expect(huge).toMatchObject({ status: 1, out: '' });
+    expect(huge.err).toContain('from 0 to 1000000000');
     const ownership = await run(
       'preview',
       PRIORITIES,
@@ -120,6 +136,7 @@ describe('preview command', () => {
       '--chart-kind',
       'ownership',
     );
+    expect(ownership).toMatchObject({ status: 1, out: '' });
     expect(ownership.err).toContain('× an ownership chart needs RING_HASH or MAGLEV');
     const unresolved = await run('preview', PRIORITIES);
     expect(unresolved.status).toBe(1);

@@ -154,6 +154,12 @@ async function withConfig(
 ): Promise<number> {
   const config = load(files, flags, io);
   if (!config) return 1;
+  if (flags.cluster === undefined && config.clusters.length > 1) {
+    const names = config.clusters.map((c) => c.name).join(', ');
+    io.err(
+      `! ${config.clusters.length} clusters loaded (${names}); using '${config.clusters[0].name}' — choose with --cluster\n`,
+    );
+  }
   try {
     await body(config, scenarioOptions(flags));
     return 0;

@@ -3,7 +3,7 @@
  * table or exactly the documented JSON object, writes SVG and PNG charts, `explain` and `sample`
  * answer, and user mistakes end with a clear message and exit status 1 (2 for bad usage).
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -105,6 +105,31 @@ describe('preview command', () => {
     const typo = await run('preview', PRIORITIES, ...DNS, '--unhealthy', '172.31.29.99:80');
     expect(typo).toMatchObject({ status: 1, out: '' });
     expect(typo.err).toContain('× unhealthy: no host 172.31.29.99:80 in the cluster');
+    const dir = mkdtempSync(join(tmpdir(), 'two-'));
+    const two = join(dir, 'two.yaml');
+    const staticCluster = (name: string, ip: string): string =>
+      [
+        `    - name: ${name}`,
+        '      type: STATIC',
+        '      load_assignment:',
+        `        cluster_name: ${name}`,
+        '        endpoints:',
+        '        - lb_endpoints:',
+        `          - endpoint: {address: {socket_address: {address: ${ip}, port_value: 80}}}`,
+      ].join('\n');
+    writeFileSync(
+      two,
+      [
+        'static_resources:',
+        '  clusters:',
+        staticCluster('a', '10.0.0.1'),
+        staticCluster('b', '10.0.0.2'),
+      ].join('\n'),
+    );
+    const both = await run('preview', two, '--json');
+    expect(both.status).toBe(0);
+    expect(JSON.parse(both.out).cluster).toBe('a');
+    expect(both.err).toContain("! 2 clusters loaded (a, b); using 'a' — choose with --cluster");
     const cluster = await run('preview', PRIORITIES, ...DNS, '--cluster', 'nope');
     expect(cluster.err).toContain(
       "× no cluster 'nope' in the configuration (it has 'webcluster1')",

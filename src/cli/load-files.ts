@@ -19,7 +19,7 @@ import { loadConfig } from '../config/load-config.js';
  * else its base name beside the referencing file (an Envoy container path such as
  * `/var/lib/envoy/cds.yaml` next to a bootstrap checked out locally).
  */
-export const readReferencedFile: ConfigFileReader = (path, from) => {
+const readReferencedFile: ConfigFileReader = (path, from) => {
   const base = from === undefined ? '.' : dirname(from);
   const candidates = [
     path,
